@@ -1,0 +1,47 @@
+import { toErrorInfo } from '../engine/errors.ts';
+import type { ErrorCode } from '../contract/result.ts';
+
+/** The verbs of `clearsight`; each module exports usage and run(argv) → exit code. */
+const VERBS: Record<string, () => Promise<{ usage: string; run: (argv: string[]) => Promise<number> }>> = {
+  init: () => import('./verbs/init.ts'),
+  demo: () => import('./verbs/demo.ts'),
+  tables: () => import('./verbs/tables.ts'),
+  start: () => import('./verbs/start.ts'),
+};
+
+/** Exit codes of the CLI contract: 0 success, 1 failed check, 2 bad usage or bad input. */
+export function exitCodeOf(code: ErrorCode): number {
+  switch (code) {
+    case 'check_failed': return 1;
+    case 'internal': return 1;
+    default: return 2;
+  }
+}
+
+async function help(): Promise<string> {
+  const lines = ['明鉴 Clearsight — usage: clearsight <verb> [flags]', ''];
+  for (const load of Object.values(VERBS)) lines.push(`  ${(await load()).usage}`);
+  return lines.join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [verb, ...rest] = argv;
+  if (verb === undefined || verb === '--help' || verb === '-h' || verb === 'help') {
+    console.log(await help());
+    return verb === undefined ? 2 : 0;
+  }
+  const load = VERBS[verb];
+  if (!load) {
+    process.stderr.write(`clearsight: unknown verb '${verb}' (try clearsight --help)\n`);
+    return 2;
+  }
+  try {
+    return await (await load()).run(rest);
+  } catch (e) {
+    const info = toErrorInfo(e);
+    const where = [info.file, info.row && `row ${info.row}`, info.column && `column ${info.column}`].filter(Boolean).join(', ');
+    process.stderr.write(`clearsight ${verb}: ${info.message.replaceAll('\n', ' ')}${where ? ` (${where})` : ''}\n`);
+    if (info.code === 'internal' && process.env.CLEARSIGHT_DEBUG) console.error(e);
+    return exitCodeOf(info.code);
+  }
+}

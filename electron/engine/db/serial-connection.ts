@@ -1,0 +1,88 @@
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { ClearsightError } from '../errors.ts';
+
+export type Params = Record<string, DuckDBValue> | DuckDBValue[];
+
+/**
+ * A DuckDB connection whose statements run strictly one after another.
+ * Concurrent callers on one connection crash or interleave (see the anchors' Orbital DB note),
+ * so every statement goes through one promise chain. A running statement can be cancelled by
+ * an AbortSignal, which calls connection.interrupt(); because the queue is serial, the
+ * interrupt can only hit the statement it was meant for.
+ */
+export class SerialConnection {
+  private tail: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  constructor(readonly raw: DuckDBConnection) {}
+
+  /** Run fn with exclusive use of the connection (for multi-statement work such as a transaction). */
+  exclusive<T>(fn: (c: DuckDBConnection) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const next = this.tail.then(async () => {
+      if (this.closed) throw new ClearsightError('internal', 'connection is closed');
+      throwIfAborted(signal);
+      const onAbort = () => this.raw.interrupt();
+      signal?.addEventListener('abort', onAbort);
+      try {
+        return await fn(this.raw);
+      } catch (e) {
+        if (signal?.aborted) throw cancelled();
+        throw e;
+      } finally {
+        signal?.removeEventListener('abort', onAbort);
+      }
+    });
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  async run(sql: string, params?: Params, signal?: AbortSignal): Promise<void> {
+    await this.exclusive(async (c) => { await c.run(sql, params); }, signal);
+  }
+
+  /** Rows as plain objects, with BIGINT and DECIMAL turned into JSON-friendly values. */
+  async all<T = Record<string, unknown>>(sql: string, params?: Params, signal?: AbortSignal): Promise<T[]> {
+    return this.exclusive(async (c) => {
+      const reader = await c.runAndReadAll(sql, params);
+      return reader.getRowObjectsJson() as unknown as T[];
+    }, signal);
+  }
+
+  async one<T = Record<string, unknown>>(sql: string, params?: Params, signal?: AbortSignal): Promise<T | undefined> {
+    return (await this.all<T>(sql, params, signal))[0];
+  }
+
+  /** Run fn inside BEGIN/COMMIT on this connection; any error rolls back. */
+  transaction<T>(fn: (c: DuckDBConnection) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    return this.exclusive(async (c) => {
+      await c.run('BEGIN TRANSACTION');
+      try {
+        const out = await fn(c);
+        throwIfAborted(signal);
+        await c.run('COMMIT');
+        return out;
+      } catch (e) {
+        await c.run('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+    }, signal);
+  }
+
+  interrupt(): void {
+    this.raw.interrupt();
+  }
+
+  async close(): Promise<void> {
+    await this.tail;
+    this.closed = true;
+    this.raw.closeSync();
+  }
+}
+
+export function throwIfAborted(signal?: AbortSignal): void {
+  if (signal?.aborted) throw cancelled();
+}
+
+function cancelled(): ClearsightError {
+  return new ClearsightError('cancelled', 'cancelled / 已取消');
+}

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { ClearsightError } from '../errors.ts';
+
+/**
+ * Versioned schema migrations. A workspace records each applied version in schema_version;
+ * opening it applies the missing ones in order, each in its own transaction. Never edit a
+ * released migration: add a new one.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  file: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'canonical tables (catalog Appendix A)', file: '001_canonical_tables.sql' },
+  { version: 2, name: 'derived views (catalog Appendix B)', file: '002_derived_views.sql' },
+  { version: 3, name: 'workbench tables (synthetic truth)', file: '003_workbench.sql' },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+function migrationSql(m: Migration): string {
+  return readFileSync(new URL(`./migrations/${m.file}`, import.meta.url), 'utf8');
+}
+
+async function scalar(c: DuckDBConnection, sql: string): Promise<unknown> {
+  const r = await c.runAndReadAll(sql);
+  return r.getRows()[0]?.[0];
+}
+
+/** Bring the schema to LATEST_SCHEMA_VERSION; refuse a workspace written by a newer build. */
+export async function migrate(c: DuckDBConnection, appVersion: string): Promise<{ from: number; to: number }> {
+  await c.run(`CREATE TABLE IF NOT EXISTS schema_version (
+    version INTEGER PRIMARY KEY, name VARCHAR, app_version VARCHAR, applied_at TIMESTAMP)`);
+  const current = Number((await scalar(c, 'SELECT COALESCE(MAX(version), 0) FROM schema_version')) ?? 0);
+  if (current > LATEST_SCHEMA_VERSION) {
+    throw new ClearsightError('version',
+      `工作区架构版本 ${current} 高于本程序支持的 ${LATEST_SCHEMA_VERSION}，请升级明鉴后再打开 / ` +
+      `workspace schema version ${current} is newer than this build supports (${LATEST_SCHEMA_VERSION}); upgrade Clearsight to open it`);
+  }
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    await c.run('BEGIN TRANSACTION');
+    try {
+      await c.run(migrationSql(m));
+      const stmt = await c.prepare('INSERT INTO schema_version VALUES ($1, $2, $3, now()::TIMESTAMP)');
+      stmt.bindInteger(1, m.version);
+      stmt.bindVarchar(2, m.name);
+      stmt.bindVarchar(3, appVersion);
+      await stmt.run();
+      await c.run('COMMIT');
+    } catch (e) {
+      await c.run('ROLLBACK').catch(() => undefined);
+      throw new ClearsightError('internal', `migration ${m.version} (${m.name}) failed: ${(e as Error).message}`);
+    }
+  }
+  return { from: current, to: LATEST_SCHEMA_VERSION };
+}

@@ -1,0 +1,177 @@
+import { existsSync, mkdirSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { availableParallelism, totalmem } from 'node:os';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { TableInfo, WorkspaceInfo } from '../../contract/workspace.ts';
+import { APP_VERSION } from '../app-version.ts';
+import { SerialConnection } from '../db/serial-connection.ts';
+import { quoteIdent } from '../db/sql.ts';
+import { ClearsightError } from '../errors.ts';
+import { migrate } from '../schema/migrations.ts';
+import { groupOf } from '../schema/canonical.ts';
+import { TaskHub } from '../tasks.ts';
+import { workspaceLayout, type WorkspaceLayout } from './layout.ts';
+
+export interface OpenOptions {
+  /** DuckDB memory_limit, e.g. '8GB'. Default: CLEARSIGHT_MEMORY_LIMIT or 60% of RAM. */
+  memoryLimit?: string;
+  threads?: number;
+}
+
+/** Workspaces open in this process, by real path: DuckDB must not attach one file twice. */
+const openHere = new Set<string>();
+
+/**
+ * A workspace folder: workspace.duckdb (all data, results, cases, audit log), attachments/,
+ * exports/ and tmp/ (DuckDB spill). One process writes a workspace at a time; DuckDB's own
+ * file lock enforces it and a second opener gets a clear 'in_use' error naming the holder.
+ */
+export class Workspace {
+  readonly tasks = new TaskHub();
+
+  private constructor(
+    readonly layout: WorkspaceLayout,
+    private readonly instance: DuckDBInstance,
+    readonly conn: SerialConnection,
+    private readonly key: string,
+  ) {}
+
+  /** Create a workspace, or open and upgrade an existing one (`clearsight init`). */
+  static async init(dir: string, opts: OpenOptions = {}): Promise<Workspace> {
+    const layout = workspaceLayout(dir);
+    if (existsSync(layout.root)) {
+      if (!statSync(layout.root).isDirectory()) {
+        throw new ClearsightError('bad_input', `不是文件夹 / not a folder: ${layout.root}`);
+      }
+      if (!existsSync(layout.db) && readdirSync(layout.root).length > 0) {
+        throw new ClearsightError('bad_input',
+          `文件夹非空且不是明鉴工作区 / folder is not empty and is not a Clearsight workspace: ${layout.root}`);
+      }
+    }
+    mkdirSync(layout.root, { recursive: true });
+    return Workspace.connect(layout, opts);
+  }
+
+  /** Open an existing workspace, upgrading its schema if this build is newer. */
+  static async open(dir: string, opts: OpenOptions = {}): Promise<Workspace> {
+    const layout = workspaceLayout(dir);
+    if (!existsSync(layout.db)) {
+      throw new ClearsightError('not_found',
+        `找不到工作区（先运行 clearsight init）/ no workspace at ${layout.root} (run clearsight init first)`);
+    }
+    return Workspace.connect(layout, opts);
+  }
+
+  private static async connect(layout: WorkspaceLayout, opts: OpenOptions): Promise<Workspace> {
+    for (const d of [layout.attachments, layout.exports, layout.tmp]) mkdirSync(d, { recursive: true });
+    const key = realpathSync(layout.root);
+    if (openHere.has(key)) {
+      throw new ClearsightError('in_use', `工作区已在本进程中打开 / workspace already open in this process (PID ${process.pid}): ${layout.root}`);
+    }
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(layout.db, {
+        memory_limit: opts.memoryLimit ?? process.env.CLEARSIGHT_MEMORY_LIMIT ?? defaultMemoryLimit(),
+        threads: String(opts.threads ?? availableParallelism()),
+        temp_directory: layout.tmp,
+      });
+    } catch (e) {
+      throw openError(e, layout);
+    }
+    openHere.add(key);
+    const conn = new SerialConnection(await instance.connect());
+    const ws = new Workspace(layout, instance, conn, key);
+    try {
+      await conn.exclusive((c) => migrate(c, APP_VERSION));
+      await conn.run(`INSERT INTO workspace_meta VALUES ('created_at', strftime(now(), '%Y-%m-%dT%H:%M:%S')), ('app_version', $1)
+        ON CONFLICT (key) DO NOTHING`, [APP_VERSION]);
+    } catch (e) {
+      await ws.close();
+      throw e;
+    }
+    return ws;
+  }
+
+  async meta(): Promise<Record<string, string>> {
+    const rows = await this.conn.all<{ key: string; value: string }>('SELECT key, value FROM workspace_meta');
+    return Object.fromEntries(rows.map((r) => [r.key, r.value]));
+  }
+
+  async setMeta(values: Record<string, string>): Promise<void> {
+    for (const [k, v] of Object.entries(values)) {
+      await this.conn.run('INSERT OR REPLACE INTO workspace_meta VALUES ($1, $2)', [k, v]);
+    }
+  }
+
+  async info(): Promise<WorkspaceInfo> {
+    const m = await this.meta();
+    const version = await this.conn.one<{ v: number }>('SELECT MAX(version) AS v FROM schema_version');
+    return {
+      dir: this.layout.root,
+      schemaVersion: Number(version?.v ?? 0),
+      createdAt: m.created_at ?? '',
+      appVersion: m.app_version ?? '',
+      dataAsOf: m.data_as_of ?? null,
+      synthetic: m.synthetic_seed !== undefined
+        ? { scale: m.synthetic_scale ?? '', seed: Number(m.synthetic_seed), generatedAt: m.synthetic_generated_at ?? '' }
+        : null,
+    };
+  }
+
+  /** Tables and views of the workspace with their columns; row counts for tables. */
+  async tables(opts: { fingerprint?: boolean } = {}): Promise<TableInfo[]> {
+    const cols = await this.conn.all<{ table_name: string; column_name: string; data_type: string; kind: string }>(`
+      SELECT c.table_name, c.column_name, c.data_type,
+             CASE WHEN t.table_type = 'VIEW' THEN 'view' ELSE 'table' END AS kind
+      FROM information_schema.columns c
+      JOIN information_schema.tables t ON t.table_name = c.table_name AND t.table_schema = c.table_schema
+      WHERE c.table_schema = 'main' AND c.table_catalog = current_database()
+      ORDER BY c.table_name, c.ordinal_position`);
+    const byName = new Map<string, TableInfo>();
+    for (const c of cols) {
+      let t = byName.get(c.table_name);
+      if (!t) {
+        t = { name: c.table_name, kind: c.kind as TableInfo['kind'], group: groupOf(c.table_name), rows: null, columns: [] };
+        byName.set(c.table_name, t);
+      }
+      t.columns.push({ name: c.column_name, type: c.data_type });
+    }
+    const out = [...byName.values()];
+    for (const t of out) {
+      if (t.kind !== 'table') continue;
+      const q = quoteIdent(t.name);
+      const r = await this.conn.one<{ n: number; fp: string | null }>(opts.fingerprint
+        ? `SELECT COUNT(*) AS n, SUM(hash(x))::VARCHAR AS fp FROM ${q} x`
+        : `SELECT COUNT(*) AS n, NULL AS fp FROM ${q}`);
+      t.rows = Number(r?.n ?? 0);
+      if (opts.fingerprint) t.fingerprint = `${t.rows}:${r?.fp ?? '0'}`;
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    this.tasks.cancelAll();
+    try {
+      await this.conn.close();
+    } finally {
+      this.instance.closeSync();
+      openHere.delete(this.key);
+    }
+  }
+}
+
+function defaultMemoryLimit(): string {
+  return `${Math.max(1, Math.floor((totalmem() * 0.6) / 2 ** 30))}GB`;
+}
+
+function openError(e: unknown, layout: WorkspaceLayout): ClearsightError {
+  const msg = e instanceof Error ? e.message : String(e);
+  const lock = /Conflicting lock is held in (.*?) \(PID (\d+)\)/.exec(msg);
+  if (lock) {
+    return new ClearsightError('in_use',
+      `工作区正被进程 ${lock[2]} 使用 / workspace in use by PID ${lock[2]} (${lock[1]}): ${layout.root}`);
+  }
+  if (/not a valid DuckDB database|Corrupt|checksum/i.test(msg)) {
+    return new ClearsightError('bad_input', `工作区数据库文件无法读取 / workspace database cannot be read: ${layout.db}: ${msg}`);
+  }
+  return new ClearsightError('internal', `打开工作区失败 / cannot open workspace ${layout.root}: ${msg}`);
+}
