@@ -77,7 +77,7 @@ export function procurementSteps(p: ScalePlan, L: PopulationLayout): GenStep[] {
       `CREATE OR REPLACE TEMP TABLE _b AS
        WITH e AS (SELECT l.tender_id, l.t, l.lot_id, l.lot_no, l.lot_key, l.category, l.method, l.award_criteria, l.lot_max, l.bid_deadline,
                     l.n_bids, l.status AS tender_status, unnest(range(l.n_bids)) AS k FROM _l l),
-       pk AS (SELECT e.*, (ui('base', e.lot_key, 0, 1000000000) + e.k * greatest(1, pm.m // 16)) % pm.m AS pool_k
+       pk AS (SELECT e.*, (ui('base', e.lot_key, 0, 1000000000) + e.k * ui('step', e.lot_key, 1, greatest(1, pm.m // 16))) % pm.m AS pool_k
               FROM e JOIN (SELECT DISTINCT category, m FROM _pool) pm USING (category))
        SELECT pk.*, po.org_idx, po.seg_idx, po.org_id,
          'B' || lpad(CAST(pk.t AS VARCHAR), 8, '0') || CAST(pk.lot_no AS VARCHAR) || lpad(CAST(pk.k AS VARCHAR), 2, '0') AS bid_id,

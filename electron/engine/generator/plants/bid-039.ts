@@ -1,0 +1,54 @@
+import type { Plant, PlantContext } from './plant.ts';
+
+/** Put expert e on the panels of k lots that supplier s won, replacing one randomly drawn expert. */
+async function seat(ctx: PlantContext, expert: string, lots: Array<{ tender_id: string; lot_id: string }>) {
+  for (const l of lots) {
+    const [old] = await ctx.all<{ p: string }>(`SELECT person_id AS p FROM eval_committee WHERE tender_id = $1 AND lot_id = $2 AND member_role = 'expert' ORDER BY person_id LIMIT 1`,
+      [l.tender_id, l.lot_id]);
+    await ctx.run(`UPDATE eval_committee SET person_id = $1 WHERE tender_id = $2 AND lot_id = $3 AND person_id = $4`, [expert, l.tender_id, l.lot_id, old!.p]);
+    await ctx.run(`UPDATE eval_score SET expert_person_id = $1 WHERE tender_id = $2 AND lot_id = $3 AND expert_person_id = $4`, [expert, l.tender_id, l.lot_id, old!.p]);
+  }
+}
+
+/** Suppliers with at least k won lots (panels of 5) in a period, each with a fresh expert not yet on those panels. */
+async function winners(ctx: PlantContext, k: number, from: string, to: string, n: number) {
+  const sup = await ctx.all<{ s: string }>(`SELECT a.supplier_org_id AS s FROM award a JOIN tender t USING (tender_id)
+    WHERE a.status = 'active' AND t.procurement_method IN ('open', 'selective') AND t.bid_deadline BETWEEN CAST($1 AS TIMESTAMP) AND CAST($2 AS TIMESTAMP)
+    GROUP BY 1 HAVING count(*) >= $3 ORDER BY hash(a.supplier_org_id, 'b039'), 1 LIMIT $4`, [from, to, k, n * 3]);
+  const out: Array<{ supplier: string; lots: Array<{ tender_id: string; lot_id: string }> }> = [];
+  for (const { s } of sup) {
+    const claimed = await ctx.claimOrgs(1, `o.org_id = '${s.replaceAll("'", "''")}'`).catch(() => []);
+    if (claimed.length === 0) continue;
+    const lots = await ctx.all<{ tender_id: string; lot_id: string }>(`SELECT a.tender_id, a.lot_id FROM award a JOIN tender t USING (tender_id)
+      WHERE a.supplier_org_id = $1 AND a.status = 'active' AND t.procurement_method IN ('open', 'selective')
+        AND t.bid_deadline BETWEEN CAST($2 AS TIMESTAMP) AND CAST($3 AS TIMESTAMP) ORDER BY t.bid_deadline LIMIT $4`, [s, from, to, k]);
+    out.push({ supplier: s, lots });
+    if (out.length === n) break;
+  }
+  return out;
+}
+
+/** BID-039: one expert keeps sitting on panels that pick the same winner. */
+export const plant: Plant = {
+  modelId: 'BID-039',
+  async plant(ctx) {
+    const experts = await ctx.all<{ p: string }>(`SELECT DISTINCT person_id AS p FROM eval_committee WHERE member_role = 'expert'
+      ORDER BY hash(person_id, 'b039e'), 1 LIMIT 5`);
+    const planted = await winners(ctx, 4, '2024-01-15', '2025-12-31', 3);
+    for (const [i, w] of planted.entries()) {
+      await seat(ctx, experts[i]!.p, w.lots);
+      ctx.record({ truth: 'planted', subject_type: 'expert_supplier', subject_id: `${experts[i]!.p}|${w.supplier}`, person_id: experts[i]!.p, org_id: w.supplier,
+        note_zh: `同一专家近两年${w.lots.length}次进入该供应商中标项目的评标委员会`, note_en: `the same expert sat on ${w.lots.length} panels this supplier won in two years` });
+    }
+    // Near miss: only two meetings (below the minimum of three).
+    const [two] = await winners(ctx, 2, '2024-01-15', '2025-12-31', 1);
+    await seat(ctx, experts[3]!.p, two!.lots);
+    ctx.record({ truth: 'near_miss', subject_type: 'expert_supplier', subject_id: `${experts[3]!.p}|${two!.supplier}`, person_id: experts[3]!.p, org_id: two!.supplier,
+      note_zh: '专家仅两次遇到该中标人，未达3次', note_en: 'the expert met this winner only twice (threshold 3)' });
+    // Near miss: four meetings, but all more than 24 months before the data date.
+    const [old] = await winners(ctx, 4, '2021-01-01', '2023-06-30', 1);
+    await seat(ctx, experts[4]!.p, old!.lots);
+    ctx.record({ truth: 'near_miss', subject_type: 'expert_supplier', subject_id: `${experts[4]!.p}|${old!.supplier}`, person_id: experts[4]!.p, org_id: old!.supplier,
+      note_zh: '四次相遇均在两年统计窗口之前', note_en: 'all four meetings were before the 24-month window' });
+  },
+};
