@@ -131,15 +131,15 @@ function plantContext(c: DuckDBConnection, plan: ScalePlan, layout: ReturnType<t
     async claimLots(n, where) {
       const rows = await all<{ tender_id: string; lot_id: string }>(
         `SELECT l.tender_id, l.lot_id FROM lot l JOIN tender t USING (tender_id) WHERE ${where}
-         ORDER BY hash(l.tender_id, l.lot_id, 'claim'), l.tender_id, l.lot_id LIMIT ${n * 4 + 50}`);
+         ORDER BY u('claim', l.tender_id || '/' || l.lot_id), l.tender_id, l.lot_id LIMIT ${n * 4 + 50}`);
       const out = rows.filter((r) => !claimed.has(`T:${r.tender_id}`)).slice(0, n);
-      if (out.length < n) throw new ClearsightError('internal', `not enough lots to plant (${where})`);
+      if (out.length < n) throw new ClearsightError('internal', `not enough lots to plant (${where}): ${rows.length} candidates`);
       for (const r of out) claimed.add(`T:${r.tender_id}`);
       return out;
     },
     async claimOrgs(n, where) {
       const rows = await all<{ org_id: string }>(
-        `SELECT o.org_id FROM organization o JOIN _org USING (org_id) WHERE ${where} ORDER BY hash(o.org_id, 'claim'), o.org_id LIMIT ${n * 4 + 50}`);
+        `SELECT o.org_id FROM organization o JOIN _org USING (org_id) WHERE ${where} ORDER BY u('claim', o.org_id), o.org_id LIMIT ${n * 4 + 50}`);
       const out = rows.map((r) => r.org_id).filter((id) => !claimed.has(`O:${id}`)).slice(0, n);
       if (out.length < n) throw new ClearsightError('internal', `not enough organisations to plant (${where})`);
       for (const id of out) claimed.add(`O:${id}`);

@@ -34,11 +34,11 @@ export function setupSql(seed: number, idKey: Buffer): string[] {
   const S = int(seed);
   return [
     // u: uniform [0,1); ui: integer in [lo, hi]; pick: a list element; nrm: standard normal.
-    `CREATE OR REPLACE TEMP MACRO u(k, i) AS ((hash(${S}, k, i) >> 11)::DOUBLE / 9007199254740992.0)`,
+    `CREATE OR REPLACE TEMP MACRO u(k, i) AS ((hash('${S}:' || k || ':' || CAST(i AS VARCHAR)) >> 11)::DOUBLE / 9007199254740992.0)`,
     `CREATE OR REPLACE TEMP MACRO ui(k, i, lo, hi) AS (CAST(lo + floor(u(k, i) * (hi - lo + 1)) AS BIGINT))`,
     `CREATE OR REPLACE TEMP MACRO pick(lst, k, i) AS (lst[CAST(1 + floor(u(k, i) * len(lst)) AS INTEGER)])`,
     `CREATE OR REPLACE TEMP MACRO nrm(k, i) AS (sqrt(-2 * ln(1 - u(k || ':a', i))) * cos(2 * pi() * u(k || ':b', i)))`,
-    `CREATE OR REPLACE TEMP MACRO hex16(k, i) AS (upper(substr(md5(CAST(hash(${S}, k, i) AS VARCHAR)), 1, 16)))`,
+    `CREATE OR REPLACE TEMP MACRO hex16(k, i) AS (upper(substr(md5('${S}:' || k || ':' || CAST(i AS VARCHAR)), 1, 16)))`,
     `CREATE OR REPLACE TEMP MACRO surnames() AS ${strList(SURNAMES)}`,
     `CREATE OR REPLACE TEMP MACRO given_chars() AS ${strList(GIVEN_CHARS)}`,
     `CREATE OR REPLACE TEMP MACRO trade_chars() AS ${strList(TRADE_CHARS)}`,

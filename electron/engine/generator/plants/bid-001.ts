@@ -1,4 +1,4 @@
-import { bidsOf, pairId, sorted } from './lot-helpers.ts';
+import { bidsOf, bidsOfLots, pairId, sorted } from './lot-helpers.ts';
 import type { Plant, PlantContext } from './plant.ts';
 
 async function pair(ctx: PlantContext, truth: 'planted' | 'near_miss', t: string, l: string, a: string, b: string, zh: string, en: string) {
@@ -11,7 +11,7 @@ export const plant: Plant = {
   modelId: 'BID-001',
   async plant(ctx) {
     const lots = await ctx.claimLots(4, `t.procurement_method = 'open' AND t.category = 'works' AND t.status = 'complete' AND l.lot_id = '-'`);
-    const [m1, m2, m3, m4] = await Promise.all(lots.map((l) => bidsOf(ctx, l.tender_id, l.lot_id)));
+    const [m1, m2, m3, m4] = await bidsOfLots(ctx, lots);
     // Same machine code: the second bidder's file was prepared on the first bidder's computer.
     await ctx.run(`UPDATE bid SET machine_code = (SELECT machine_code FROM bid WHERE bid_id = $1) WHERE bid_id = $2`, [m1![0]!.bid_id, m1![1]!.bid_id]);
     await pair(ctx, 'planted', lots[0]!.tender_id, '-', m1![0]!.org_id, m1![1]!.org_id, '两家投标人的投标文件机器码相同', 'two bidders\' files share a machine code');

@@ -1,4 +1,4 @@
-import { bidsOf, pairId, sorted } from './lot-helpers.ts';
+import { bidsOf, bidsOfLots, pairId, sorted } from './lot-helpers.ts';
 import type { Plant } from './plant.ts';
 
 /** BID-005: bid deposits paid from the same account, or from an account the bidder does not hold. */
@@ -6,7 +6,7 @@ export const plant: Plant = {
   modelId: 'BID-005',
   async plant(ctx) {
     const lots = await ctx.claimLots(4, `t.procurement_method = 'open' AND t.status = 'complete' AND t.deposit_cny > 0 AND l.lot_id = '-' AND NOT t.must_tender`);
-    const [a, b, c, d] = await Promise.all(lots.map((l) => bidsOf(ctx, l.tender_id, l.lot_id)));
+    const [a, b, c, d] = await bidsOfLots(ctx, lots);
     for (const [i, bids] of [[0, a], [1, b]] as const) {
       const x = bids![0]!;
       const y = bids![2]!;
@@ -17,7 +17,7 @@ export const plant: Plant = {
     }
     // A third party's personal account paid the deposit: often the real controller of a borrowed qualification.
     const [acct] = await ctx.all<{ account_id: string; holder_id: string }>(
-      `SELECT account_id, holder_id FROM bank_account WHERE account_kind = 'personal' ORDER BY hash(account_id, 'b005') LIMIT 1`);
+      `SELECT account_id, holder_id FROM bank_account WHERE account_kind = 'personal' ORDER BY u('b005', account_id) LIMIT 1`);
     const z = c![1]!;
     await ctx.run(`UPDATE bid SET deposit_account_id = $1 WHERE bid_id = $2`, [acct!.account_id, z.bid_id]);
     const [p, q] = sorted(z.org_id, acct!.holder_id);

@@ -1,4 +1,4 @@
-import { bidsOf, pairId, sorted } from './lot-helpers.ts';
+import { bidsOf, bidsOfLots, pairId, sorted } from './lot-helpers.ts';
 import type { Plant, PlantContext } from './plant.ts';
 
 /** Every lot where both firms bid: a link between them shows in each (the rule is per lot). */
@@ -17,7 +17,7 @@ export const plant: Plant = {
   modelId: 'BID-008',
   async plant(ctx) {
     const lots = await ctx.claimLots(4, `t.procurement_method = 'open' AND t.status = 'complete' AND l.lot_id = '-'`);
-    const [a, b, c, d] = await Promise.all(lots.map((l) => bidsOf(ctx, l.tender_id, l.lot_id)));
+    const [a, b, c, d] = await bidsOfLots(ctx, lots);
     // One person is the legal representative of both bidders.
     await ctx.run(`UPDATE organization SET legal_rep_person_id = (SELECT legal_rep_person_id FROM organization WHERE org_id = $1) WHERE org_id = $2`,
       [a![0]!.org_id, a![1]!.org_id]);

@@ -14,7 +14,7 @@ async function seat(ctx: PlantContext, expert: string, lots: Array<{ tender_id: 
 async function winners(ctx: PlantContext, k: number, from: string, to: string, n: number) {
   const sup = await ctx.all<{ s: string }>(`SELECT a.supplier_org_id AS s FROM award a JOIN tender t USING (tender_id)
     WHERE a.status = 'active' AND t.procurement_method IN ('open', 'selective') AND t.bid_deadline BETWEEN CAST($1 AS TIMESTAMP) AND CAST($2 AS TIMESTAMP)
-    GROUP BY 1 HAVING count(*) >= $3 ORDER BY hash(a.supplier_org_id, 'b039'), 1 LIMIT $4`, [from, to, k, n * 3]);
+    GROUP BY 1 HAVING count(*) >= $3 ORDER BY u('b039', a.supplier_org_id), 1 LIMIT $4`, [from, to, k, n * 3]);
   const out: Array<{ supplier: string; lots: Array<{ tender_id: string; lot_id: string }> }> = [];
   for (const { s } of sup) {
     const claimed = await ctx.claimOrgs(1, `o.org_id = '${s.replaceAll("'", "''")}'`).catch(() => []);
@@ -33,7 +33,7 @@ export const plant: Plant = {
   modelId: 'BID-039',
   async plant(ctx) {
     const experts = await ctx.all<{ p: string }>(`SELECT DISTINCT person_id AS p FROM eval_committee WHERE member_role = 'expert'
-      ORDER BY hash(person_id, 'b039e'), 1 LIMIT 5`);
+      ORDER BY u('b039e', person_id), 1 LIMIT 5`);
     const planted = await winners(ctx, 4, '2024-01-15', '2025-12-31', 3);
     for (const [i, w] of planted.entries()) {
       await seat(ctx, experts[i]!.p, w.lots);

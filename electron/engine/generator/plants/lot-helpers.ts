@@ -8,5 +8,12 @@ export function bidsOf(ctx: PlantContext, tenderId: string, lotId: string): Prom
     [tenderId, lotId]);
 }
 
+/** The bids of several lots, read one after another (one connection runs one statement at a time). */
+export async function bidsOfLots(ctx: PlantContext, lots: Array<{ tender_id: string; lot_id: string }>): Promise<LotBid[][]> {
+  const out: LotBid[][] = [];
+  for (const l of lots) out.push(await bidsOf(ctx, l.tender_id, l.lot_id));
+  return out;
+}
+
 export const pairId = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 export const sorted = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
