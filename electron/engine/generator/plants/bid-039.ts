@@ -31,6 +31,20 @@ async function winners(ctx: PlantContext, k: number, from: string, to: string, n
 /** BID-039: one expert keeps sitting on panels that pick the same winner. */
 export const plant: Plant = {
   modelId: 'BID-039',
+  // Chance repeat meetings in the background: keep at most two per expert and winner in the window,
+  // handing the later panels to newly drawn experts (fresh persons who sit only once).
+  async neutralize(ctx) {
+    await ctx.run(`CREATE OR REPLACE TEMP TABLE _b039 AS
+      WITH panel AS (SELECT ec.person_id AS e, ec.tender_id, ec.lot_id FROM eval_committee ec JOIN tender t USING (tender_id)
+                     WHERE ec.member_role = 'expert' AND t.bid_deadline >= TIMESTAMP '2023-06-01'),
+      w AS (SELECT p.e, p.tender_id, p.lot_id, row_number() OVER (PARTITION BY p.e, a.supplier_org_id ORDER BY p.tender_id, p.lot_id) AS rn
+            FROM panel p JOIN award a ON a.tender_id = p.tender_id AND a.lot_id = p.lot_id AND a.status = 'active')
+      SELECT e, tender_id, lot_id, 'P91' || lpad(CAST(row_number() OVER (ORDER BY tender_id, lot_id, e) AS VARCHAR), 6, '0') AS spare FROM w WHERE rn >= 3`);
+    await ctx.run(`INSERT INTO person SELECT spare, sha256('spare:' || spare), person_name(spare), 'M', DATE '1970-05-01', NULL, mobile('sp', spare),
+      '学院路' || CAST(ui('sa', spare, 1, 300) AS VARCHAR) || '号1幢101室', '330106', FALSE FROM _b039`);
+    await ctx.run(`UPDATE eval_committee ec SET person_id = b.spare FROM _b039 b WHERE ec.tender_id = b.tender_id AND ec.lot_id = b.lot_id AND ec.person_id = b.e`);
+    await ctx.run(`UPDATE eval_score es SET expert_person_id = b.spare FROM _b039 b WHERE es.tender_id = b.tender_id AND es.lot_id = b.lot_id AND es.expert_person_id = b.e`);
+  },
   async plant(ctx) {
     const experts = await ctx.all<{ p: string }>(`SELECT DISTINCT person_id AS p FROM eval_committee WHERE member_role = 'expert'
       ORDER BY u('b039e', person_id), 1 LIMIT 5`);
