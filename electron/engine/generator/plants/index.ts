@@ -5,6 +5,13 @@ import { plant as bid008 } from './bid-008.ts';
 import { plant as bid039 } from './bid-039.ts';
 import { plant as bid043 } from './bid-043.ts';
 import { plant as bid049 } from './bid-049.ts';
+import { plant as fund001 } from './fund-001.ts';
+import { plant as soe001 } from './soe-001.ts';
+import { plant as soe006 } from './soe-006.ts';
+import { plant as vil001 } from './vil-001.ts';
 
-/** Every planted pattern, in planting order (each claims its own lots and organisations). */
-export const PLANTS: readonly Plant[] = [bid001, bid005, bid008, bid043, bid049, bid039];
+/**
+ * Every planted pattern, in planting order (each claims its own lots and organisations).
+ * SOE-006 runs before FUND-001: its clean-up may delete background contracts that FUND-001 could pick.
+ */
+export const PLANTS: readonly Plant[] = [bid001, bid005, bid008, bid043, bid049, bid039, soe001, soe006, fund001, vil001];
