@@ -56,15 +56,11 @@ export function setupSql(seed: number, idKey: Buffer): string[] {
     `CREATE OR REPLACE TEMP MACRO orgcode_sum(b) AS (list_sum(list_transform(range(1, 9), k ->
        (CASE WHEN substr(b, k, 1) BETWEEN '0' AND '9' THEN ascii(substr(b, k, 1)) - 48 ELSE ascii(substr(b, k, 1)) - 55 END)
        * [3, 7, 9, 10, 5, 8, 4, 2][k])))`,
-    `CREATE OR REPLACE TEMP MACRO orgcode_check(b) AS (CASE 11 - orgcode_sum(b) % 11 WHEN 10 THEN 'X' WHEN 11 THEN '0'
-       ELSE CAST(11 - orgcode_sum(b) % 11 AS VARCHAR) END)`,
+    `CREATE OR REPLACE TEMP MACRO orgcode_check(b) AS (substr('123456789X0', CAST(11 - orgcode_sum(b) % 11 AS INTEGER), 1))`,
     `CREATE OR REPLACE TEMP MACRO uscc_check(s) AS (substr('0123456789ABCDEFGHJKLMNPQRTUWXY',
        CAST(1 + (31 - list_sum(list_transform(range(1, 18), k ->
          (instr('0123456789ABCDEFGHJKLMNPQRTUWXY', substr(s, k, 1)) - 1)
          * [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28][k])) % 31) % 31 AS INTEGER), 1))`,
-    // uscc_of(authority+kind, region, 8-char body): a complete, valid 18-character code.
-    `CREATE OR REPLACE TEMP MACRO uscc17(kind, region, body) AS (kind || region || body || orgcode_check(body))`,
-    `CREATE OR REPLACE TEMP MACRO uscc_of(kind, region, body) AS (uscc17(kind, region, body) || uscc_check(uscc17(kind, region, body)))`,
     // HMAC-SHA256 of an ID number under the workspace key: the only form an ID number is stored in.
     `CREATE OR REPLACE TEMP MACRO id_hash(x) AS (sha256(unhex('${opad}') || unhex(sha256(unhex('${ipad}') || encode(x)))))`,
     `CREATE OR REPLACE TEMP TABLE _county (idx INTEGER, code VARCHAR, name VARCHAR, city_code VARCHAR, city_name VARCHAR, area_code VARCHAR)`,

@@ -54,11 +54,17 @@ export function partySteps(p: ScalePlan, L: PopulationLayout): GenStep[] {
                       city_short || substr(name, length(city_short) + 1, 2) || pick(trade_chars(), 't3', org_idx) || pick(trade_chars(), 't4', org_idx))
          END AS name
        FROM ranked`,
+      // Unified social credit code: authority and kind, county code, 8-char organisation code body and its
+      // GB 11714 check character, then the GB 32100 check character over all 17.
+      `CREATE OR REPLACE TEMP TABLE _uscc AS
+       WITH b AS (SELECT org_idx, CASE org_type WHEN 'gov_agency' THEN '11' WHEN 'public_institution' THEN '12' WHEN 'village_collective' THEN 'N2'
+                    WHEN 'individual_business' THEN '92' ELSE '91' END || region_code AS head,
+                    lpad(CAST((org_idx * 48271 + 1000003) % 99999989 AS VARCHAR), 8, '0') AS body FROM _org),
+       c AS (SELECT org_idx, head || body || orgcode_check(body) AS u17 FROM b)
+       SELECT org_idx, u17 || uscc_check(u17) AS uscc FROM c`,
       `INSERT INTO organization
        SELECT o.org_id,
-         uscc_of(CASE o.org_type WHEN 'gov_agency' THEN '11' WHEN 'public_institution' THEN '12' WHEN 'village_collective' THEN 'N2'
-                   WHEN 'individual_business' THEN '92' ELSE '91' END,
-                 o.region_code, lpad(CAST((o.org_idx * 48271 + 1000003) % 99999989 AS VARCHAR), 8, '0')) AS uscc,
+         us.uscc,
          n.name, n.name AS name_norm, o.org_type,
          ${pid('o.org_idx')} AS legal_rep_person_id,
          CASE WHEN o.seg IN ('supplier', 'agency', 'other') THEN round(exp(ln(5e6) + 1.0 * nrm('cap', o.org_idx)) / 10000) * 10000 END AS reg_capital_cny,
@@ -80,7 +86,7 @@ export function partySteps(p: ScalePlan, L: PopulationLayout): GenStep[] {
          o.org_type IN ('soe') AS is_state_owned, NULL AS parent_org_id,
          CASE WHEN o.seg = 'supplier' THEN ui('staff', o.org_idx, 8, 260) END AS insured_staff_count,
          'synthetic' AS source, DATE '${p.asOf}' AS as_of
-       FROM _org o JOIN _org_name n USING (org_idx)`,
+       FROM _org o JOIN _org_name n USING (org_idx) JOIN _uscc us USING (org_idx)`,
       `INSERT INTO org_contact
        SELECT org_id, 'phone', phone, established_date, NULL, '企业年报' FROM organization
        UNION ALL SELECT org_id, 'address', address_norm, established_date, NULL, '企业年报' FROM organization

@@ -74,6 +74,16 @@ export function procurementSteps(p: ScalePlan, L: PopulationLayout): GenStep[] {
   }, {
     zh: '生成投标', en: 'bids',
     sql: [
+      // Each firm's own computer, network and software: the same for all its bids, different from every other firm's.
+      `CREATE OR REPLACE TEMP TABLE _dev AS
+       WITH h AS (SELECT org_idx, hex16('mac', org_idx) AS mac, hex16('dev', org_idx) AS dev, hex16('mc', org_idx) AS mc, hex16('auth', org_idx) AS auth
+                  FROM _org WHERE seg = 'supplier')
+       SELECT org_idx,
+         '115.' || CAST(192 + (org_idx >> 16) % 64 AS VARCHAR) || '.' || CAST((org_idx >> 8) % 256 AS VARCHAR) || '.' || CAST(org_idx % 256 AS VARCHAR) AS ip,
+         '3C-' || substr(mac, 1, 2) || '-' || substr(mac, 3, 2) || '-' || substr(mac, 5, 2) || '-' || substr(mac, 7, 2) || '-' || substr(mac, 9, 2) AS mac,
+         'BFEBFBFF' || substr(dev, 1, 8) AS cpu, 'WD-' || substr(dev, 9, 8) || substr(mc, 9, 8) AS disk, mc,
+         'GLD' || substr(auth, 9, 8) AS lock, 'DESKTOP-' || substr(auth, 1, 7) AS author, u('auth', org_idx) < 0.5 AS generic_author
+       FROM h`,
       `CREATE OR REPLACE TEMP TABLE _b AS
        WITH e AS (SELECT l.tender_id, l.t, l.lot_id, l.lot_no, l.lot_key, l.category, l.method, l.award_criteria, l.lot_max, l.bid_deadline,
                     l.n_bids, l.status AS tender_status, unnest(range(l.n_bids)) AS k FROM _l l),
@@ -106,23 +116,19 @@ export function procurementSteps(p: ScalePlan, L: PopulationLayout): GenStep[] {
          b.rank, b.status,
          CASE WHEN b.status = 'disqualified' THEN pick(['未按要求提供投标保证金', '资格证明文件不全', '投标文件未按规定签字盖章', '技术参数不满足实质性要求', '报价超过最高投标限价'], 'dq', b.bid_id) END,
          b.submit_time,
-         '115.' || CAST(192 + (b.org_idx >> 16) % 64 AS VARCHAR) || '.' || CAST((b.org_idx >> 8) % 256 AS VARCHAR) || '.' || CAST(b.org_idx % 256 AS VARCHAR),
-         '3C-' || substr(hex16('mac', b.org_idx), 1, 2) || '-' || substr(hex16('mac', b.org_idx), 3, 2) || '-' || substr(hex16('mac', b.org_idx), 5, 2)
-           || '-' || substr(hex16('mac', b.org_idx), 7, 2) || '-' || substr(hex16('mac', b.org_idx), 9, 2),
-         'BFEBFBFF' || substr(hex16('cpu', b.org_idx), 1, 8), 'WD-' || hex16('disk', b.org_idx),
-         hex16('mc', b.org_idx), hex16('fc', b.bid_id) || substr(hex16('fc2', b.bid_id), 1, 8),
-         CASE WHEN b.category = 'works' THEN 'GLD' || substr(hex16('lock', b.org_idx), 1, 10) END,
+         d.ip, d.mac, d.cpu, d.disk, d.mc, hex16('fc', b.bid_id) || substr(hex16('fc2', b.bid_id), 1, 8),
+         CASE WHEN b.category = 'works' THEN d.lock END,
          ${staff('b.seg_idx', '4')}, org.phone, org.email,
          CASE WHEN tn.deposit_cny > 0 THEN 'AC' || lpad(CAST(b.org_idx AS VARCHAR), 7, '0') || 'B' END,
          CASE WHEN tn.deposit_cny > 0 THEN b.submit_time - to_hours(CAST(ui('dpt', b.bid_id, 2, 72) AS INTEGER)) END
-       FROM _bs b JOIN organization org ON org.org_id = b.org_id JOIN tender tn ON tn.tender_id = b.tender_id`,
+       FROM _bs b JOIN organization org ON org.org_id = b.org_id JOIN tender tn ON tn.tender_id = b.tender_id JOIN _dev d ON d.org_idx = b.org_idx`,
       `INSERT INTO bid_document
        SELECT bid_id, 'tech', sha256('doc:' || bid_id), hash(u('sim', bid_id)),
-         CASE WHEN u('auth', org_idx) < 0.5 THEN pick(['Administrator', '微软用户', 'User', 'admin', ''], 'ga', bid_id) ELSE 'DESKTOP-' || substr(hex16('auth', org_idx), 1, 7) END,
-         CASE WHEN u('auth', org_idx) < 0.5 THEN pick(['Administrator', '微软用户', 'User'], 'gm', bid_id) ELSE 'DESKTOP-' || substr(hex16('auth', org_idx), 1, 7) END,
+         CASE WHEN d.generic_author THEN pick(['Administrator', '微软用户', 'User', 'admin', ''], 'ga', bid_id) ELSE d.author END,
+         CASE WHEN d.generic_author THEN pick(['Administrator', '微软用户', 'User'], 'gm', bid_id) ELSE d.author END,
          submit_time - to_days(CAST(ui('dc', bid_id, 3, 15) AS INTEGER)), submit_time - to_hours(CAST(ui('dm', bid_id, 1, 40) AS INTEGER)),
          pick(['WPS Office', 'Microsoft Office Word', '广联达计价软件', '新点投标文件制作工具'], 'sw', bid_id), '技术标：' || substr(bid_id, 2, 8)
-       FROM _b`,
+       FROM _b JOIN _dev d USING (org_idx)`,
       `INSERT INTO bid_personnel
        SELECT bid_id, ${staff('seg_idx', "CAST(ui('pm', bid_id, 1, 3) AS INTEGER)")}, 'pm', 'CERT-' || ${staff('seg_idx', "CAST(ui('pm', bid_id, 1, 3) AS INTEGER)")}
        FROM _b WHERE category = 'works' OR u('pm?', bid_id) < 0.5
@@ -187,7 +193,8 @@ export function procurementSteps(p: ScalePlan, L: PopulationLayout): GenStep[] {
          round(20000 + 330000 * u('dv', f.key), -2), sd.d, sd.d + 3, sd.d + 60, sd.d + 60, sd.d + 70, NULL, 'completed', NULL, NULL, NULL,
          'ZC' || CAST(f.yr AS VARCHAR) || '-' || substr(f.buyer_org_id, 4) || CAST(f.k AS VARCHAR)
        FROM f JOIN _class c ON c.category = f.category AND c.idx = ui('dcls', f.key, 1, 12)
-       JOIN _pool po ON po.category = f.category AND po.k = ui('dsup', f.key, 0, 1000000000) % po.m
+       JOIN (SELECT DISTINCT category, m FROM _pool) pm ON pm.category = f.category
+       JOIN _pool po ON po.category = f.category AND po.k = ui('dsup', f.key, 0, 1000000000) % pm.m
        CROSS JOIN LATERAL (SELECT make_date(f.yr, 1, 5) + CAST(ui('dd', f.key, 0, 330) AS INTEGER) AS d) sd`,
       // Completion, acceptance and settlement as far as the data date.
       `UPDATE contract SET
