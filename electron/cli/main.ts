@@ -9,7 +9,10 @@ const VERBS: Record<string, () => Promise<{ usage: string; run: (argv: string[])
   start: () => import('./verbs/start.ts'),
 };
 
-/** Exit codes of the CLI contract: 0 success, 1 failed check, 2 bad usage or bad input. */
+/**
+ * Exit codes of the CLI contract: 0 success, 1 failed check, 2 bad usage or bad input.
+ * An internal error (a bug) is neither the user's input nor their check: it exits 1 with its message.
+ */
 export function exitCodeOf(code: ErrorCode): number {
   switch (code) {
     case 'check_failed': return 1;
@@ -25,6 +28,11 @@ async function help(): Promise<string> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // `clearsight tables | head` closes the pipe early; that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   const [verb, ...rest] = argv;
   if (verb === undefined || verb === '--help' || verb === '-h' || verb === 'help') {
     console.log(await help());

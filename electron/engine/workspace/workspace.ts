@@ -62,7 +62,6 @@ export class Workspace {
   }
 
   private static async connect(layout: WorkspaceLayout, opts: OpenOptions): Promise<Workspace> {
-    for (const d of [layout.attachments, layout.exports, layout.tmp]) mkdirSync(d, { recursive: true });
     const key = realpathSync(layout.root);
     if (openHere.has(key)) {
       throw new ClearsightError('in_use', `工作区已在本进程中打开 / workspace already open in this process (PID ${process.pid}): ${layout.root}`);
@@ -78,6 +77,8 @@ export class Workspace {
       throw openError(e, layout);
     }
     openHere.add(key);
+    // Created only once the workspace is ours: a refused opener leaves the folder untouched.
+    for (const d of [layout.attachments, layout.exports, layout.tmp]) mkdirSync(d, { recursive: true });
     const conn = new SerialConnection(await instance.connect());
     const ws = new Workspace(layout, instance, conn, key);
     try {

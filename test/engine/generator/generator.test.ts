@@ -5,6 +5,7 @@ import { generateProvince, type GenerateSummary } from '../../../electron/engine
 import { CANONICAL_TABLES, DATA_TABLES } from '../../../electron/engine/schema/canonical.ts';
 import { Workspace } from '../../../electron/engine/workspace/workspace.ts';
 import { tempDir } from '../../helpers/temp.ts';
+import { catalogReferenceSql } from './catalog-reference.ts';
 
 async function generate(scale: string, seed: number): Promise<{ ws: Workspace; summary: GenerateSummary }> {
   const ws = await Workspace.init(tempDir());
@@ -71,7 +72,7 @@ describe('synthetic province', () => {
   });
 
   test('planted cases fire and near misses stay silent under the catalog reference SQL', async () => {
-    await a.ws.conn.run(readFileSync(new URL('./catalog-reference.sql', import.meta.url), 'utf8'));
+    await a.ws.conn.run(catalogReferenceSql());
     const pairKey = `tender_id || '/' || lot_id || '/' || least(org_a, org_b) || '|' || greatest(org_a, org_b)`;
     const hitsSql: Record<string, string> = {
       'BID-001': `SELECT DISTINCT ${pairKey} AS k FROM m_bid_001`,

@@ -4,52 +4,10 @@ import { generateProvince } from '../../../electron/engine/generator/index.ts';
 import { CLASSES } from '../../../electron/engine/generator/vocab.ts';
 import { Workspace } from '../../../electron/engine/workspace/workspace.ts';
 import { tempDir } from '../../helpers/temp.ts';
+import { catalogReferenceSql } from './catalog-reference.ts';
 
-// The catalog's reference SQL (model-catalog.md Appendix B) for the four rule models, with CURRENT_DATE
-// replaced by the synthetic province's data date.
+/** The synthetic province's data date, which stands in for CURRENT_DATE. */
 const AS_OF = `DATE '2025-12-31'`;
-const VIEWS = [
-  `CREATE OR REPLACE TEMP VIEW m_soe_001 AS
-   SELECT c.contract_id, c.buyer_org_id, c.supplier_org_id, cc.case_no, cc.case_type, cc.cause, cc.filing_date, cc.subject_amount_cny,
-          CASE WHEN cc.case_type = 'criminal' OR cc.cause IN ('串通投标','合同诈骗','单位行贿','行贿','对非国家工作人员行贿') THEN 'red'
-               WHEN cc.case_type = 'enforcement' AND NOT COALESCE(cc.closed, FALSE) THEN 'red'
-               ELSE 'orange' END AS severity
-   FROM contract c
-   JOIN award a ON a.award_id = c.award_id
-   JOIN case_party cp ON cp.party_type = 'org' AND cp.party_id = c.supplier_org_id AND cp.party_role IN ('defendant','enforcee')
-   JOIN court_case cc ON cc.case_id = cp.case_id
-   WHERE cc.filing_date BETWEEN CAST(a.notice_date AS DATE) - INTERVAL 24 MONTH AND COALESCE(c.actual_end_date, c.planned_end_date, DATE '9999-12-31')`,
-  `CREATE OR REPLACE TEMP VIEW m_soe_006 AS
-   SELECT buyer_org_id, SUBSTR(class_code, 1, 4) AS class4, EXTRACT(year FROM sign_date) AS fy,
-          COUNT(*) AS n_contracts, SUM(value_cny) AS total_cny, MAX(value_cny) AS max_cny
-   FROM contract
-   WHERE procurement_method IN ('limited','direct') AND value_cny < 2000000
-   GROUP BY 1,2,3
-   HAVING COUNT(*) >= 2 AND SUM(value_cny) >= 2000000`,
-  `CREATE OR REPLACE TEMP VIEW m_vil_001 AS
-   WITH due AS (
-     SELECT lease_id, due_date, amount_due_cny,
-            SUM(amount_due_cny) OVER (PARTITION BY lease_id ORDER BY due_date ROWS UNBOUNDED PRECEDING) AS cum_due
-     FROM rent_schedule WHERE due_date <= ${AS_OF}),
-   paid AS (SELECT lease_id, SUM(amount_cny) AS paid FROM rent_receipt WHERE receipt_date <= ${AS_OF} GROUP BY lease_id),
-   ageing AS (
-     SELECT d.lease_id, MAX(d.cum_due) AS total_due, COALESCE(MAX(p.paid), 0) AS total_paid,
-            MIN(CASE WHEN d.cum_due > COALESCE(p.paid, 0) THEN d.due_date END) AS oldest_unpaid_due
-     FROM due d LEFT JOIN paid p USING (lease_id) GROUP BY d.lease_id)
-   SELECT l.lease_id, l.collective_org_id, l.lessee_name, g.total_due - g.total_paid AS overdue_cny,
-          DATE_DIFF('day', g.oldest_unpaid_due, ${AS_OF}) AS overdue_days,
-          CASE WHEN g.total_due - g.total_paid >= 1000000 OR DATE_DIFF('day', g.oldest_unpaid_due, ${AS_OF}) > 365 THEN 'red' ELSE 'orange' END AS severity
-   FROM ageing g JOIN lease_contract l USING (lease_id)
-   WHERE g.total_due - g.total_paid >= 10000 AND DATE_DIFF('day', g.oldest_unpaid_due, ${AS_OF}) > 90`,
-  `CREATE OR REPLACE TEMP VIEW m_fund_001 AS
-   SELECT p.payment_id, p.payer_org_id, p.payee_name, p.amount_cny, p.pay_time
-   FROM payment p
-   WHERE p.amount_cny >= 500000
-     AND NOT EXISTS (SELECT 1 FROM decision d
-                     WHERE d.org_id = p.payer_org_id AND d.body IN ('party_committee','board','gm_office')
-                       AND (d.decision_id = p.decision_id OR d.ref_payment_id = p.payment_id OR d.ref_contract_id = p.contract_id)
-                       AND d.meeting_date <= CAST(p.pay_time AS DATE))`,
-];
 
 /** Each model's hits as subject ids, in the conventions of synthetic_truth.subject_id. */
 const HITS: Record<string, string> = {
@@ -65,7 +23,7 @@ for (const { scale, seed } of [{ scale: '3000', seed: 11 }, { scale: '500', seed
     before(async () => {
       ws = await Workspace.init(tempDir());
       await ws.tasks.run('generate', (t) => generateProvince(ws, { scale, seed }, t));
-      for (const v of VIEWS) await ws.conn.run(v);
+      await ws.conn.run(catalogReferenceSql());
     });
     after(async () => { await ws.close(); });
 
@@ -151,7 +109,8 @@ for (const { scale, seed } of [{ scale: '3000', seed: 11 }, { scale: '500', seed
         SELECT 1 FROM payment WHERE CAST(pay_time AS DATE) > ${AS_OF}
         UNION ALL SELECT 1 FROM rent_receipt WHERE receipt_date > ${AS_OF}
         UNION ALL SELECT 1 FROM court_case WHERE filing_date > ${AS_OF}
-        UNION ALL SELECT 1 FROM court_case WHERE case_id LIKE 'CS9%' AND length(case_id) = 10 AND judgment_date > ${AS_OF}`);
+        UNION ALL SELECT 1 FROM court_case WHERE judgment_date > ${AS_OF}
+        UNION ALL SELECT 1 FROM contract WHERE status = 'completed' AND (acceptance_date > ${AS_OF} OR actual_end_date > ${AS_OF})`);
     });
   });
 }

@@ -94,8 +94,8 @@ export function otherSteps(p: ScalePlan, L: PopulationLayout): GenStep[] {
       `INSERT INTO court_case
        SELECT case_id, '(' || strftime(filing_date, '%Y') || ')浙' || substr(defendant, 5, 4) || '民初' || CAST(ui('cno', org_idx, 100, 9999) AS VARCHAR) || '号',
          county_name || '人民法院', 'civil', pick(['买卖合同纠纷', '建设工程施工合同纠纷', '服务合同纠纷', '借款合同纠纷'], 'cause', org_idx),
-         filing_date, filing_date + CAST(ui('jd', org_idx, 60, 300) AS INTEGER), round(50000 + 2e6 * u('camt', org_idx), -2),
-         filing_date + 300 <= ${asOf}
+         filing_date, CASE WHEN filing_date + CAST(ui('jd', org_idx, 60, 300) AS INTEGER) <= ${asOf} THEN filing_date + CAST(ui('jd', org_idx, 60, 300) AS INTEGER) END,
+         round(50000 + 2e6 * u('camt', org_idx), -2), filing_date + CAST(ui('jd', org_idx, 60, 300) AS INTEGER) <= ${asOf}
        FROM _case`,
       `INSERT INTO case_party
        SELECT c.case_id, 'org', c.plaintiff, o1.name, 'plaintiff' FROM _case c JOIN organization o1 ON o1.org_id = c.plaintiff

@@ -181,7 +181,8 @@ export function procurementSteps(p: ScalePlan, L: PopulationLayout): GenStep[] {
        CROSS JOIN LATERAL (SELECT CAST(a.notice_date AS DATE) + CAST(ui('sign', a.award_id, 3, 25) AS INTEGER) AS sign_date) sd
        CROSS JOIN LATERAL (SELECT CAST(CASE t.category WHEN 'works' THEN ui('dur', a.award_id, 90, 540) WHEN 'goods' THEN ui('dur', a.award_id, 15, 60)
                                         ELSE ui('dur', a.award_id, 180, 365) END AS INTEGER) AS days) dur`,
-      // Small purchases made without a tender: a few per buyer and year, each well below any threshold.
+      // Small purchases made without a tender: a few per buyer and year, each well below any threshold,
+      // signed by mid-October so that they are delivered and accepted within the year.
       `INSERT INTO contract
        WITH e AS (SELECT b.org_idx AS buyer_idx, b.org_id AS buyer_org_id, y.yr, unnest(range(CAST(ui('ndc', b.org_idx || ':' || y.yr, 0, 3) AS INTEGER))) AS k
                   FROM _org b CROSS JOIN (SELECT unnest([2021, 2022, 2023, 2024, 2025]) AS yr) y WHERE b.seg = 'buyer'),
@@ -195,7 +196,7 @@ export function procurementSteps(p: ScalePlan, L: PopulationLayout): GenStep[] {
        FROM f JOIN _class c ON c.category = f.category AND c.idx = ui('dcls', f.key, 1, 12)
        JOIN (SELECT DISTINCT category, m FROM _pool) pm ON pm.category = f.category
        JOIN _pool po ON po.category = f.category AND po.k = ui('dsup', f.key, 0, 1000000000) % pm.m
-       CROSS JOIN LATERAL (SELECT make_date(f.yr, 1, 5) + CAST(ui('dd', f.key, 0, 330) AS INTEGER) AS d) sd`,
+       CROSS JOIN LATERAL (SELECT make_date(f.yr, 1, 5) + CAST(ui('dd', f.key, 0, 280) AS INTEGER) AS d) sd`,
       // Completion, acceptance and settlement as far as the data date.
       `UPDATE contract SET
          acceptance_date = CASE WHEN actual_end_date + 14 <= DATE '${p.asOf}' THEN actual_end_date + 14 END,
