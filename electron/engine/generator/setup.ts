@@ -50,8 +50,9 @@ export function setupSql(seed: number, idKey: Buffer): string[] {
     `CREATE OR REPLACE TEMP MACRO person_name(i) AS (pick(surnames(), 'sn', i) || pick(given_chars(), 'g1', i)
        || CASE WHEN u('g2?', i) < 0.72 THEN pick(given_chars(), 'g2', i) ELSE '' END)`,
     `CREATE OR REPLACE TEMP MACRO trade_name(i) AS (pick(trade_chars(), 't1', i) || pick(trade_chars(), 't2', i))`,
+    // An 11-digit mobile number: 1, a carrier prefix, 8 digits.
     `CREATE OR REPLACE TEMP MACRO mobile(k, i) AS ('1' || pick(['33','35','36','37','38','39','50','51','58','59','77','80','86','88','89'], k || 'm', i)
-       || lpad(CAST(ui(k, i, 0, 99999999) AS VARCHAR), 8, '0') || CAST(ui(k || 'd', i, 0, 9) AS VARCHAR))`,
+       || lpad(CAST(ui(k, i, 0, 99999999) AS VARCHAR), 8, '0'))`,
     // GB 11714 organisation code check character and GB 32100 unified social credit code check character.
     `CREATE OR REPLACE TEMP MACRO orgcode_sum(b) AS (list_sum(list_transform(range(1, 9), k ->
        (CASE WHEN substr(b, k, 1) BETWEEN '0' AND '9' THEN ascii(substr(b, k, 1)) - 48 ELSE ascii(substr(b, k, 1)) - 55 END)

@@ -46,14 +46,20 @@ export function partySteps(p: ScalePlan, L: PopulationLayout): GenStep[] {
              ELSE replace(city_name, '市', '') || trade_name(org_idx) || pick(${strList(OTHER_WORDS)}, 'ow', org_idx) || pick(firm_suffixes(), 'fs', org_idx)
            END AS name
          FROM _org),
-       ranked AS (SELECT *, row_number() OVER (PARTITION BY name ORDER BY org_idx) AS rn FROM raw)
-       SELECT org_idx, CASE WHEN rn = 1 THEN name
-         WHEN org_type IN ('gov_agency', 'public_institution', 'soe') THEN name || '（' || CAST(rn AS VARCHAR) || '）'
+       ranked AS (SELECT *, row_number() OVER (PARTITION BY name ORDER BY org_idx) AS rn FROM raw),
+       -- A second unit of the same kind in a county is a township's or a place's; a second firm gets a longer trade name.
+       renamed AS (SELECT org_idx, CASE WHEN rn = 1 THEN name
+         WHEN org_type = 'gov_agency' THEN county_name || trade_name(org_idx || 'tw') || '镇人民政府'
+         WHEN org_type = 'public_institution' THEN county_name || pick(${strList(VILLAGE_NAMES_1)}, 'p1', org_idx)
+           || pick(${strList(VILLAGE_NAMES_2)}, 'p2', org_idx) || pick(${strList(INSTITUTION_WORDS)}, 'iw2', org_idx)
+         WHEN org_type = 'soe' THEN replace(county_name, '市', '') || trade_name(org_idx) || pick(${strList(SOE_WORDS)}, 'sw', org_idx)
          WHEN seg = 'collective' THEN replace(name, '村股份', pick(${strList(VILLAGE_NAMES_2)}, 'v3', org_idx) || '村股份')
          ELSE replace(name, city_short || substr(name, length(city_short) + 1, 2),
                       city_short || substr(name, length(city_short) + 1, 2) || pick(trade_chars(), 't3', org_idx) || pick(trade_chars(), 't4', org_idx))
-         END AS name
-       FROM ranked`,
+         END AS name FROM ranked),
+       -- The rare name still taken is numbered, as registries do for branches.
+       final AS (SELECT org_idx, name, row_number() OVER (PARTITION BY name ORDER BY org_idx) AS rn FROM renamed)
+       SELECT org_idx, CASE WHEN rn = 1 THEN name ELSE name || '（' || CAST(rn AS VARCHAR) || '）' END AS name FROM final`,
       // Unified social credit code: authority and kind, county code, 8-char organisation code body and its
       // GB 11714 check character, then the GB 32100 check character over all 17.
       `CREATE OR REPLACE TEMP TABLE _uscc AS

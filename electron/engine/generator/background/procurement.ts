@@ -43,7 +43,7 @@ export function procurementSteps(p: ScalePlan, L: PopulationLayout): GenStep[] {
        JOIN _class c ON c.category = y.category AND c.idx = ui('cls', y.t, 1, 12)`,
       `INSERT INTO tender
        SELECT tender_id, 'ocds-zj0001-' || tender_id, 'ZJ' || strftime(publish_date, '%Y') || '-' || lpad(CAST(t AS VARCHAR), 8, '0'),
-         county_name || class_name || CASE category WHEN 'works' THEN '项目' WHEN 'goods' THEN '采购项目' ELSE '服务项目' END,
+         county_name || class_name || CASE category WHEN 'goods' THEN '采购项目' ELSE '项目' END,
          buyer_org_id,
          CASE WHEN method IN ('open', 'selective') AND u('ag?', t) < 0.8 THEN ${orgIdSql(`${int(o.agency.start)} + ui('agency', t, 0, ${int(o.agency.count - 1)})`)} END,
          CASE WHEN buyer_type = 'soe' THEN 'state_owned' ELSE 'fiscal' END,
