@@ -11,12 +11,14 @@ const VERBS: Record<string, () => Promise<{ usage: string; run: (argv: string[])
 
 /**
  * Exit codes of the CLI contract: 0 success, 1 failed check, 2 bad usage or bad input.
- * An internal error (a bug) is neither the user's input nor their check: it exits 1 with its message.
+ * An internal error (a bug) is neither the user's input nor their check: it exits 1 with its message;
+ * an operation the user cancelled exits 130.
  */
 export function exitCodeOf(code: ErrorCode): number {
   switch (code) {
     case 'check_failed': return 1;
     case 'internal': return 1;
+    case 'cancelled': return 130; // as a shell reports a command stopped by Ctrl-C
     default: return 2;
   }
 }
@@ -34,9 +36,13 @@ export async function main(argv: string[]): Promise<number> {
     throw e;
   });
   const [verb, ...rest] = argv;
-  if (verb === undefined || verb === '--help' || verb === '-h' || verb === 'help') {
+  if (verb === undefined) {
+    process.stderr.write('clearsight: a verb is required (try clearsight --help)\n');
+    return 2;
+  }
+  if (verb === '--help' || verb === '-h' || verb === 'help') {
     console.log(await help());
-    return verb === undefined ? 2 : 0;
+    return 0;
   }
   const load = VERBS[verb];
   if (!load) {

@@ -1,4 +1,5 @@
-import { generateProvince } from '../../engine/generator/index.ts';
+import { checkSeed, generateProvince } from '../../engine/generator/index.ts';
+import { planScale } from '../../engine/generator/scale.ts';
 import { Workspace } from '../../engine/workspace/workspace.ts';
 import { parseVerbArgs, requireWorkspace } from '../args.ts';
 import { printJson, progressPrinter } from '../output.ts';
@@ -11,8 +12,12 @@ export async function run(argv: string[]): Promise<number> {
     workspace: { type: 'string' }, scale: { type: 'string', default: 'demo' }, seed: { type: 'string', default: '7' },
     replace: { type: 'boolean' }, json: { type: 'boolean' },
   });
+  const dir = requireWorkspace(values.workspace);
+  // Check every argument before touching the disk: bad usage leaves no folder behind.
   if (!/^\d+$/.test(values.seed!)) throw new ClearsightError('usage', `--seed must be a non-negative integer (got '${values.seed}')`);
-  const ws = await Workspace.init(requireWorkspace(values.workspace));
+  checkSeed(Number(values.seed));
+  planScale(values.scale!);
+  const ws = await Workspace.init(dir);
   const stop = ws.tasks.subscribe(progressPrinter());
   const onSigint = () => ws.tasks.cancelAll();
   process.once('SIGINT', onSigint);

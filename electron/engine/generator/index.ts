@@ -31,6 +31,12 @@ export interface GenerateSummary {
   truth: { planted: number; nearMiss: number; models: number };
 }
 
+export function checkSeed(seed: number): void {
+  if (!Number.isSafeInteger(seed) || seed < 0 || seed > 2 ** 31) {
+    throw new ClearsightError('usage', `--seed must be an integer from 0 to 2147483648 (got ${seed})`);
+  }
+}
+
 /** The key under which synthetic ID numbers are hashed: derived from the seed, so output is reproducible. */
 export function syntheticIdKey(seed: number): Buffer {
   return createHash('sha256').update(`clearsight-synthetic-id-key:${seed}`).digest();
@@ -41,9 +47,7 @@ export function syntheticIdKey(seed: number): Buffer {
  * the workspace is left exactly as it was.
  */
 export async function generateProvince(ws: Workspace, opts: GenerateOptions, task: Task): Promise<GenerateSummary> {
-  if (!Number.isSafeInteger(opts.seed) || opts.seed < 0 || opts.seed > 2 ** 31) {
-    throw new ClearsightError('usage', `--seed must be an integer from 0 to 2147483648 (got ${opts.seed})`);
-  }
+  checkSeed(opts.seed);
   const plan = planScale(opts.scale);
   const layout = populationLayout(plan);
   const started = Date.now();

@@ -62,6 +62,9 @@ export function setupSql(seed: number, idKey: Buffer): string[] {
        CAST(1 + (31 - list_sum(list_transform(range(1, 18), k ->
          (instr('0123456789ABCDEFGHJKLMNPQRTUWXY', substr(s, k, 1)) - 1)
          * [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28][k])) % 31) % 31 AS INTEGER), 1))`,
+    // GB 11643 check character of an 18-digit ID number, over its first 17 digits.
+    `CREATE OR REPLACE TEMP MACRO idcard_check(s) AS (substr('10X98765432', CAST(1 + list_sum(list_transform(range(1, 18), k ->
+       CAST(substr(s, k, 1) AS INTEGER) * [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2][k])) % 11 AS INTEGER), 1))`,
     // HMAC-SHA256 of an ID number under the workspace key: the only form an ID number is stored in.
     `CREATE OR REPLACE TEMP MACRO id_hash(x) AS (sha256(unhex('${opad}') || unhex(sha256(unhex('${ipad}') || encode(x)))))`,
     `CREATE OR REPLACE TEMP TABLE _county (idx INTEGER, code VARCHAR, name VARCHAR, city_code VARCHAR, city_name VARCHAR, area_code VARCHAR)`,

@@ -118,7 +118,10 @@ export class Workspace {
     };
   }
 
-  /** Tables and views of the workspace with their columns; row counts for tables. */
+  /**
+   * Tables and views of the workspace with their columns; row counts for tables. Fingerprints are
+   * given for data tables only: the system tables hold timestamps of when this copy was made.
+   */
   async tables(opts: { fingerprint?: boolean } = {}): Promise<TableInfo[]> {
     const cols = await this.conn.all<{ table_name: string; column_name: string; data_type: string; kind: string }>(`
       SELECT c.table_name, c.column_name, c.data_type,
@@ -140,11 +143,12 @@ export class Workspace {
     for (const t of out) {
       if (t.kind !== 'table') continue;
       const q = quoteIdent(t.name);
-      const r = await this.conn.one<{ n: number; fp: string | null }>(opts.fingerprint
+      const fingerprint = opts.fingerprint && t.group !== 'system';
+      const r = await this.conn.one<{ n: number; fp: string | null }>(fingerprint
         ? `SELECT COUNT(*) AS n, SUM(hash(x))::VARCHAR AS fp FROM ${q} x`
         : `SELECT COUNT(*) AS n, NULL AS fp FROM ${q}`);
       t.rows = Number(r?.n ?? 0);
-      if (opts.fingerprint) t.fingerprint = `${t.rows}:${r?.fp ?? '0'}`;
+      if (fingerprint) t.fingerprint = `${t.rows}:${r?.fp ?? '0'}`;
     }
     return out;
   }

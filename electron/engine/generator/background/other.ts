@@ -18,13 +18,13 @@ export function otherSteps(p: ScalePlan, L: PopulationLayout): GenStep[] {
        SELECT 'BG' || substr(org_id, 4) || CAST(y AS VARCHAR), org_id, y, '年度部门预算', NULL, round(2e6 + 5e7 * u('bud', org_idx || y), -4), u('spec', org_idx || y) < 0.2
        FROM _org CROSS JOIN (SELECT unnest([2021, 2022, 2023, 2024, 2025]) AS y) WHERE seg = 'buyer'`,
       `UPDATE contract SET budget_id = 'BG' || substr(buyer_org_id, 4) || strftime(sign_date, '%Y') WHERE buyer_org_id IN (SELECT org_id FROM _org WHERE seg = 'buyer')`,
-      // Contracts of CNY 500,000 or more are decided collectively before signing (三重一大).
+      // Contracts of CNY 500,000 or more are decided collectively after the award and before signing (三重一大).
       `INSERT INTO decision
        SELECT 'DC' || substr(c.contract_id, 3), c.buyer_org_id,
          CASE WHEN b.org_type = 'soe' THEN CASE WHEN u('body', c.contract_id) < 0.5 THEN 'gm_office' ELSE 'board' END ELSE 'party_committee' END,
-         c.sign_date - CAST(ui('md', c.contract_id, 2, 12) AS INTEGER), '关于' || t.title || '合同签订及资金支付的决定', 'contract', c.value_cny,
+         greatest(CAST(a.notice_date AS DATE) + 1, c.sign_date - CAST(ui('md', c.contract_id, 2, 12) AS INTEGER)), '关于' || t.title || '合同签订及资金支付的决定', 'contract', c.value_cny,
          CAST(ui('att', c.contract_id, 7, 9) AS INTEGER), 9, CAST(ui('att', c.contract_id, 7, 9) AS INTEGER), c.contract_id, NULL, NULL, c.project_ref
-       FROM contract c JOIN _org b ON b.org_id = c.buyer_org_id LEFT JOIN tender t USING (tender_id)
+       FROM contract c JOIN _org b ON b.org_id = c.buyer_org_id LEFT JOIN tender t USING (tender_id) LEFT JOIN award a ON a.award_id = c.award_id
        WHERE c.value_cny >= 500000`,
       // Instalments: an advance of 30% at the start, the balance on acceptance (or a progress payment).
       `INSERT INTO payment
@@ -63,7 +63,9 @@ export function otherSteps(p: ScalePlan, L: PopulationLayout): GenStep[] {
        SELECT tender_id, docs_start + to_days(2), 'clarification', bid_deadline, NULL, '澄清：答疑纪要'
        FROM tender WHERE u('amd?', tender_id) < 0.1 AND procurement_method IN ('open', 'selective')`,
       `INSERT INTO doc_download
-       SELECT b.tender_id, b.lot_id, b.org_id, b.agent_person_id, tn.docs_start + to_hours(CAST(ui('dl', b.bid_id, 1, 48) AS INTEGER)), b.upload_ip, b.upload_mac
+       SELECT b.tender_id, b.lot_id, b.org_id, b.agent_person_id,
+         tn.docs_start + to_seconds(CAST(date_diff('second', tn.docs_start, b.submit_time) * (0.05 + 0.9 * u('dl', b.bid_id)) AS BIGINT)),
+         b.upload_ip, b.upload_mac
        FROM bid b JOIN tender tn USING (tender_id) WHERE u('dl?', b.tender_id) < 0.3`,
       `INSERT INTO bid_member
        SELECT b.bid_id, b.org_id, 'lead' FROM bid b WHERE u('cons?', b.bid_id) < 0.01
@@ -147,7 +149,8 @@ export function otherSteps(p: ScalePlan, L: PopulationLayout): GenStep[] {
       `UPDATE lease_contract SET status = 'expired' WHERE end_date < ${asOf}`,
       `INSERT INTO rent_schedule
        WITH cyc AS (SELECT l.*, CASE payment_cycle WHEN 'annual' THEN 12 WHEN 'semiannual' THEN 6 WHEN 'quarterly' THEN 3 ELSE 1 END AS months FROM lease_contract l)
-       SELECT lease_id, CAST(d AS DATE), round(annual_rent_cny * months / 12, 2)
+       SELECT lease_id, CAST(d AS DATE),
+         round(annual_rent_cny * months / 12 * power(1 + escalation_rate, date_diff('month', start_date, CAST(d AS DATE)) // 12), 2)
        FROM cyc, unnest(generate_series(CAST(start_date AS TIMESTAMP), CAST(end_date AS TIMESTAMP), to_months(months))) AS g(d)`,
       `INSERT INTO rent_receipt
        SELECT 'RR' || substr(s.lease_id, 3) || strftime(s.due_date, '%Y%m%d'), s.lease_id, s.due_date + CAST(ui('rd', s.lease_id || s.due_date, 0, 20) AS INTEGER),

@@ -124,19 +124,30 @@ export function partySteps(p: ScalePlan, L: PopulationLayout): GenStep[] {
          UNION ALL SELECT person_idx, 'sibling', 2 FROM anchors WHERE seg IN ('official', 'cadre') AND u('sib?', person_idx) < 0.4)
        SELECT ${int(q.end)} + row_number() OVER (ORDER BY anchor_idx, relation) AS person_idx, anchor_idx, relation, degree FROM rels`,
       `INSERT INTO _pp SELECT person_idx, 'kin', NULL, 0 FROM _kin_plan`,
+      // Birth dates: a firm's legal representative was 24–50 when the firm was founded (and born 1950 or later);
+      // everyone else 1960–1997. ID numbers (GB 11643: county, birth date, sequence odd for men and even for
+      // women, check character) are unique and kept only as keyed hashes.
       `INSERT INTO person
-       SELECT ${pid('pp.person_idx')}, id_hash(c.code || strftime(b.birth, '%Y%m%d') || lpad(CAST(pp.person_idx % 1000 AS VARCHAR), 3, '0')
-                || CAST(pp.person_idx % 10 AS VARCHAR)),
-         person_name(pp.person_idx), CASE WHEN u('sex', pp.person_idx) < 0.62 THEN 'M' ELSE 'F' END, b.birth, NULL,
-         mobile('ph', pp.person_idx),
-         pick(roads(), 'hroad', pp.person_idx) || CAST(ui('hno', pp.person_idx, 1, 399) AS VARCHAR) || '号'
-           || CAST(ui('hb', pp.person_idx, 1, 30) AS VARCHAR) || '幢' || CAST(ui('hr', pp.person_idx, 101, 2802) AS VARCHAR) || '室',
-         c.code, pp.seg IN ('official', 'cadre') OR (pp.seg = 'buyer_staff' AND o.org_type = 'gov_agency')
-       FROM _pp pp
-       LEFT JOIN _org o ON o.org_idx = pp.org_idx
-       JOIN _county c ON c.idx = CASE WHEN o.county_idx IS NOT NULL AND u('local', pp.person_idx) < 0.8 THEN o.county_idx
-                                      ELSE ui('hk', pp.person_idx, 1, n_counties()) END
-       CROSS JOIN LATERAL (SELECT DATE '1958-01-01' + CAST(ui('birth', pp.person_idx, 0, 13500) AS INTEGER) AS birth) b`,
+       WITH b AS (
+         SELECT pp.person_idx, pp.seg, o.org_type,
+           c.code AS hukou, CASE WHEN u('sex', pp.person_idx) < 0.62 THEN 'M' ELSE 'F' END AS gender,
+           CASE WHEN pp.seg = 'legal_rep' AND o.seg IN ('supplier', 'agency', 'other')
+                THEN greatest(DATE '1950-01-01', org.established_date - CAST(365.25 * (24 + ui('lra', pp.person_idx, 0, 26)) AS INTEGER))
+                ELSE DATE '1960-01-01' + CAST(ui('birth', pp.person_idx, 0, 13800) AS INTEGER) END AS birth
+         FROM _pp pp
+         LEFT JOIN _org o ON o.org_idx = pp.org_idx
+         LEFT JOIN organization org ON org.org_id = o.org_id
+         JOIN _county c ON c.idx = CASE WHEN o.county_idx IS NOT NULL AND u('local', pp.person_idx) < 0.8 THEN o.county_idx
+                                        ELSE ui('hk', pp.person_idx, 1, n_counties()) END),
+       n AS (SELECT b.*, row_number() OVER (PARTITION BY hukou, birth, gender ORDER BY person_idx) AS rn FROM b),
+       id17 AS (SELECT n.*, hukou || strftime(birth, '%Y%m%d')
+                  || lpad(CAST(CASE gender WHEN 'M' THEN 2 * rn - 1 ELSE 2 * rn END AS VARCHAR), 3, '0') AS s17 FROM n)
+       SELECT ${pid('person_idx')}, id_hash(s17 || idcard_check(s17)), person_name(person_idx), gender, birth, NULL,
+         mobile('ph', person_idx),
+         pick(roads(), 'hroad', person_idx) || CAST(ui('hno', person_idx, 1, 399) AS VARCHAR) || '号'
+           || CAST(ui('hb', person_idx, 1, 30) AS VARCHAR) || '幢' || CAST(ui('hr', person_idx, 101, 2802) AS VARCHAR) || '室',
+         hukou, seg IN ('official', 'cadre') OR (seg = 'buyer_staff' AND org_type = 'gov_agency')
+       FROM id17`,
       `INSERT INTO kinship SELECT ${pid('anchor_idx')}, ${pid('person_idx')}, relation, degree, '户籍信息' FROM _kin_plan`,
     ],
   }, {
@@ -170,20 +181,23 @@ export function partySteps(p: ScalePlan, L: PopulationLayout): GenStep[] {
          1 - round(0.51 + 0.39 * u('share', o.org_idx), 4), org.reg_capital_cny * (1 - round(0.51 + 0.39 * u('share', o.org_idx), 4)),
          org.established_date, NULL
        FROM _org o JOIN organization org USING (org_id) WHERE o.seg = 'supplier' AND u('inv?', o.org_idx) < 0.4`,
+      // Government bodies by city, so that owners and overseers are local.
+      `CREATE OR REPLACE TEMP TABLE _gov AS
+       SELECT org_id, city_code, row_number() OVER (PARTITION BY city_code ORDER BY org_idx) AS rn, count(*) OVER (PARTITION BY city_code) AS n
+       FROM _org WHERE org_type = 'gov_agency'`,
       // State-owned enterprises are wholly owned by a government body of their city.
       `INSERT INTO shareholding
-       WITH gov AS (SELECT org_id, row_number() OVER (ORDER BY org_idx) AS rn, count(*) OVER () AS n FROM _org WHERE org_type = 'gov_agency')
        SELECT s.org_id, 'org', g.org_id, 1, org.reg_capital_cny, org.established_date, NULL
-       FROM _org s JOIN organization org USING (org_id) JOIN gov g ON g.rn = 1 + s.org_idx % g.n
+       FROM _org s JOIN organization org USING (org_id) JOIN _gov g ON g.city_code = s.city_code AND g.rn = 1 + s.org_idx % g.n
        WHERE s.org_type = 'soe'`,
+      // Each official oversees four buyers, taken in order of city, and works for a government body of that city.
       `INSERT INTO official_duty
-       SELECT ${pid(`${int(q.official.start)} + (b.seg_idx - 1) // 4`)}, g.org_id,
-         pick(['副县（市、区）长', '局长', '副局长', '乡镇党委书记', '办公室主任'], 'pos', (b.seg_idx - 1) // 4),
-         pick(['正处', '副处', '正科', '副科'], 'rank', (b.seg_idx - 1) // 4), b.org_id, '分管', DATE '2019-01-01' + CAST(ui('ods', b.seg_idx // 4, 0, 700) AS INTEGER), NULL
-       FROM _org b
-       JOIN (SELECT org_id, row_number() OVER (ORDER BY org_idx) AS rn, count(*) OVER () AS n FROM _org WHERE org_type = 'gov_agency') g
-         ON g.rn = 1 + ((b.seg_idx - 1) // 4) % g.n
-       WHERE b.seg = 'buyer'`,
+       WITH b AS (SELECT org_id, org_idx, city_code, (row_number() OVER (ORDER BY city_code, org_idx) - 1) // 4 AS k FROM _org WHERE seg = 'buyer'),
+       o AS (SELECT k, min(city_code) AS city_code FROM b GROUP BY k)
+       SELECT ${pid(`${int(q.official.start)} + b.k`)}, COALESCE(g.org_id, b.org_id),
+         pick(['副县（市、区）长', '局长', '副局长', '乡镇党委书记', '办公室主任'], 'pos', b.k),
+         pick(['正处', '副处', '正科', '副科'], 'rank', b.k), b.org_id, '分管', DATE '2019-01-01' + CAST(ui('ods', b.k, 0, 700) AS INTEGER), NULL
+       FROM b JOIN o USING (k) LEFT JOIN _gov g ON g.city_code = o.city_code AND g.rn = 1 + b.k % g.n`,
       `INSERT INTO bank_account
        SELECT 'AC' || lpad(CAST(org_idx AS VARCHAR), 7, '0') || 'B', sha256('acct:' || org_id || ':basic'),
          pick(['中国工商银行', '中国农业银行', '中国银行', '中国建设银行', '浙江农商银行', '杭州银行', '宁波银行', '浙商银行'], 'bank', org_idx) || county_name || '支行',

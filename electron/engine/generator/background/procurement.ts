@@ -50,7 +50,8 @@ export function procurementSteps(p: ScalePlan, L: PopulationLayout): GenStep[] {
          method = 'open' AND est_value >= CASE category WHEN 'works' THEN 4e6 WHEN 'goods' THEN 2e6 ELSE 1e6 END,
          method, method_detail, category, class_code, est_value,
          round(est_value * (0.92 + 0.08 * u('maxp', t)), -2),
-         publish_date, publish_date, publish_date + to_days(min_days + 2),
+         publish_date, publish_date,
+         least(publish_date + to_days(5), date_trunc('day', publish_date) + to_days(min_days + CAST(ui('extra', t, 1, 12) AS INTEGER)) - to_hours(15)),
          date_trunc('day', publish_date) + to_days(min_days + CAST(ui('extra', t, 1, 12) AS INTEGER)) + to_minutes(570),
          date_trunc('day', publish_date) + to_days(min_days + CAST(ui('extra', t, 1, 12) AS INTEGER)) + to_minutes(570),
          award_criteria, CASE award_criteria WHEN 'ratedCriteria' THEN 0.3 ELSE 1 END,
@@ -64,12 +65,17 @@ export function procurementSteps(p: ScalePlan, L: PopulationLayout): GenStep[] {
        SELECT e.*, CASE WHEN n_lots = 1 THEN '-' ELSE CAST(lot_no + 1 AS VARCHAR) END AS lot_id,
          e.tender_id || ':' || CAST(lot_no AS VARCHAR) AS lot_key,
          tn.max_price_cny, tn.bid_deadline,
-         CASE WHEN n_lots = 1 THEN tn.max_price_cny ELSE round(tn.max_price_cny / n_lots * (0.8 + 0.4 * u('lotp', e.tender_id || ':' || CAST(lot_no AS VARCHAR))), -2) END AS lot_max,
+         -- Lots split the tender's ceiling and estimate in random shares (rounded down, so they never add up to more).
+         CASE WHEN n_lots = 1 THEN tn.max_price_cny ELSE floor(tn.max_price_cny * w.share / 100) * 100 END AS lot_max,
+         CASE WHEN n_lots = 1 THEN tn.est_value_cny ELSE floor(tn.est_value_cny * w.share / 100) * 100 END AS lot_est,
          CAST(CASE method WHEN 'direct' THEN 1 WHEN 'limited' THEN ui('nb', e.tender_id || ':' || CAST(lot_no AS VARCHAR), 3, 5)
               ELSE ui('nb', e.tender_id || ':' || CAST(lot_no AS VARCHAR), 3, 8) + ui('nb2', e.tender_id || ':' || CAST(lot_no AS VARCHAR), 0, 6) END AS INTEGER) AS n_bids
-       FROM e JOIN tender tn USING (tender_id)`,
+       FROM e JOIN tender tn USING (tender_id)
+       JOIN (SELECT tender_id, lot_no, (0.8 + 0.4 * u('lotp', tender_id || ':' || CAST(lot_no AS VARCHAR)))
+                    / sum(0.8 + 0.4 * u('lotp', tender_id || ':' || CAST(lot_no AS VARCHAR))) OVER (PARTITION BY tender_id) AS share FROM e) w
+         USING (tender_id, lot_no)`,
       `INSERT INTO lot SELECT lot_id, tender_id, CASE WHEN lot_id = '-' THEN class_name ELSE '第' || lot_id || '标段' END,
-         round(lot_max / 0.96, -2), lot_max FROM _l`,
+         lot_est, lot_max FROM _l`,
     ],
   }, {
     zh: '生成投标', en: 'bids',
@@ -85,7 +91,7 @@ export function procurementSteps(p: ScalePlan, L: PopulationLayout): GenStep[] {
          'GLD' || substr(auth, 9, 8) AS lock, 'DESKTOP-' || substr(auth, 1, 7) AS author, u('auth', org_idx) < 0.5 AS generic_author
        FROM h`,
       `CREATE OR REPLACE TEMP TABLE _b AS
-       WITH e AS (SELECT l.tender_id, l.t, l.lot_id, l.lot_no, l.lot_key, l.category, l.method, l.award_criteria, l.lot_max, l.bid_deadline,
+       WITH e AS (SELECT l.tender_id, l.t, l.lot_id, l.lot_no, l.lot_key, l.category, l.method, l.award_criteria, l.lot_max, l.bid_deadline, l.publish_date,
                     l.n_bids, l.status AS tender_status, unnest(range(l.n_bids)) AS k FROM _l l),
        pk AS (SELECT e.*, (ui('base', e.lot_key, 0, 1000000000) + e.k * ui('step', e.lot_key, 1, greatest(1, pm.m // 16))) % pm.m AS pool_k
               FROM e JOIN (SELECT DISTINCT category, m FROM _pool) pm USING (category))
@@ -97,13 +103,15 @@ export function procurementSteps(p: ScalePlan, L: PopulationLayout): GenStep[] {
          CASE WHEN pk.n_bids = 1 THEN 'valid'
               WHEN u('bst', pk.lot_key || ':' || CAST(pk.k AS VARCHAR)) < 0.06 THEN 'disqualified'
               WHEN u('bst', pk.lot_key || ':' || CAST(pk.k AS VARCHAR)) < 0.08 THEN 'withdrawn' ELSE 'valid' END AS status,
-         round(40 + 20 * u('tq', po.org_idx) + 2.5 * nrm('tn', pk.lot_key || ':' || CAST(pk.k AS VARCHAR)), 3) AS tech_score,
+         round(least(60, greatest(0, 40 + 20 * u('tq', po.org_idx) + 2.5 * nrm('tn', pk.lot_key || ':' || CAST(pk.k AS VARCHAR)))), 3) AS tech_score,
          round(5 + 5 * u('bz', pk.lot_key || ':' || CAST(pk.k AS VARCHAR)), 3) AS biz_score,
-         pk.bid_deadline - to_minutes(CAST(ui('sub', pk.lot_key || ':' || CAST(pk.k AS VARCHAR), 10, 14400) AS INTEGER)) AS submit_time
+         -- Submitted in the last ten days before the deadline, and never within two hours of publication.
+         pk.bid_deadline - to_minutes(CAST(ui('sub', pk.lot_key || ':' || CAST(pk.k AS VARCHAR), 10,
+           least(14400, date_diff('minute', pk.publish_date, pk.bid_deadline) - 120)) AS INTEGER)) AS submit_time
        FROM pk JOIN _pool po ON po.category = pk.category AND po.k = pk.pool_k`,
       `CREATE OR REPLACE TEMP TABLE _bs AS
        WITH v AS (SELECT *, min(CASE WHEN status = 'valid' THEN price END) OVER (PARTITION BY tender_id, lot_id) AS min_valid FROM _b)
-       SELECT v.*, round(30 * min_valid / price, 3) AS price_score,
+       SELECT v.*, CASE WHEN status = 'valid' THEN round(30 * min_valid / price, 3) END AS price_score,
          CASE WHEN status = 'valid' THEN row_number() OVER (PARTITION BY tender_id, lot_id, status = 'valid'
            ORDER BY CASE WHEN award_criteria = 'ratedCriteria' THEN -(tech_score + biz_score + 30 * min_valid / price) ELSE price END, bid_id) END AS rank
        FROM v`,
@@ -120,13 +128,14 @@ export function procurementSteps(p: ScalePlan, L: PopulationLayout): GenStep[] {
          CASE WHEN b.category = 'works' THEN d.lock END,
          ${staff('b.seg_idx', '4')}, org.phone, org.email,
          CASE WHEN tn.deposit_cny > 0 THEN 'AC' || lpad(CAST(b.org_idx AS VARCHAR), 7, '0') || 'B' END,
-         CASE WHEN tn.deposit_cny > 0 THEN b.submit_time - to_hours(CAST(ui('dpt', b.bid_id, 2, 72) AS INTEGER)) END
+         CASE WHEN tn.deposit_cny > 0 THEN greatest(b.publish_date + to_hours(1), b.submit_time - to_hours(CAST(ui('dpt', b.bid_id, 2, 72) AS INTEGER))) END
        FROM _bs b JOIN organization org ON org.org_id = b.org_id JOIN tender tn ON tn.tender_id = b.tender_id JOIN _dev d ON d.org_idx = b.org_idx`,
       `INSERT INTO bid_document
        SELECT bid_id, 'tech', sha256('doc:' || bid_id), hash(u('sim', bid_id)),
          CASE WHEN d.generic_author THEN pick(['Administrator', '微软用户', 'User', 'admin', ''], 'ga', bid_id) ELSE d.author END,
          CASE WHEN d.generic_author THEN pick(['Administrator', '微软用户', 'User'], 'gm', bid_id) ELSE d.author END,
-         submit_time - to_days(CAST(ui('dc', bid_id, 3, 15) AS INTEGER)), submit_time - to_hours(CAST(ui('dm', bid_id, 1, 40) AS INTEGER)),
+         greatest(publish_date + to_hours(1), submit_time - to_days(CAST(ui('dc', bid_id, 3, 15) AS INTEGER))),
+         greatest(publish_date + to_hours(1), submit_time - to_hours(CAST(ui('dm', bid_id, 1, 40) AS INTEGER))),
          pick(['WPS Office', 'Microsoft Office Word', '广联达计价软件', '新点投标文件制作工具'], 'sw', bid_id), '技术标：' || substr(bid_id, 2, 8)
        FROM _b JOIN _dev d USING (org_idx)`,
       `INSERT INTO bid_personnel

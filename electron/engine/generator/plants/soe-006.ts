@@ -113,6 +113,7 @@ async function neutralize(ctx: PlantContext): Promise<void> {
           state.set(hk, { n: h.n + 1, cents: h.cents + cents });
           moves.push([m!.contract_id, m!.class_code, target.code]);
         } else {
+          if (process.env.CLEARSIGHT_DEBUG) process.stderr.write(`DEL ${m!.contract_id} ${k} ${m!.category} cents=${m!.cents} group=${JSON.stringify(list.map(x=>[x.contract_id,x.cents]))} other=${JSON.stringify((prefixes.get(m!.category)??[]).map(p=>[p,state.get(`${m!.buyer}|${p}|${m!.fy}`)]))}\n`);
           dels.push([m!.contract_id]);
         }
       }
