@@ -8,11 +8,13 @@ export function parseVerbArgs<O extends Options>(argv: string[], options: O, all
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals });
   } catch (e) {
-    throw new ClearsightError('usage', (e as Error).message);
+    // Node's parser reads "--seed -1" as a missing value followed by a flag; say what to do instead.
+    const msg = (e as Error).message.replace(/argument is ambiguous[\s\S]*/, 'value looks like a flag; write it as --name=value');
+    throw new ClearsightError('usage', `参数错误 / bad arguments: ${msg.split('\n')[0]}`);
   }
 }
 
 export function requireWorkspace(value: string | boolean | undefined | (string | boolean)[]): string {
-  if (typeof value !== 'string' || value === '') throw new ClearsightError('usage', '--workspace DIR is required');
+  if (typeof value !== 'string' || value === '') throw new ClearsightError('usage', '缺少工作区 / --workspace DIR is required');
   return value;
 }

@@ -1,3 +1,4 @@
+import { APP_VERSION } from '../engine/app-version.ts';
 import { toErrorInfo } from '../engine/errors.ts';
 import type { ErrorCode } from '../contract/result.ts';
 
@@ -44,7 +45,15 @@ export async function main(argv: string[]): Promise<number> {
     console.log(await help());
     return 0;
   }
+  if (verb === '--version' || verb === 'version') {
+    console.log(APP_VERSION);
+    return 0;
+  }
   const load = VERBS[verb];
+  if (load && (rest.includes('--help') || rest.includes('-h'))) {
+    console.log(`clearsight ${(await load()).usage}`);
+    return 0;
+  }
   if (!load) {
     process.stderr.write(`clearsight: unknown verb '${verb}' (try clearsight --help)\n`);
     return 2;

@@ -1,4 +1,5 @@
 import type { ProgressEvent } from '../contract/progress.ts';
+import type { TableInfo } from '../contract/workspace.ts';
 
 /** Prints progress on stderr: a redrawn bar on a terminal, one line per step otherwise. */
 export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): (e: ProgressEvent) => void {
@@ -20,4 +21,16 @@ export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): (e
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Tables as aligned lines: SQL name, Chinese name, row count (and fingerprint when asked). */
+export function tableListing(tables: TableInfo[], opts: { fingerprint?: boolean } = {}): string {
+  const width = Math.max(...tables.map((t) => t.name.length));
+  // Chinese characters take two columns in a terminal.
+  const zhWidth = Math.max(...tables.map((t) => t.labelZh.length * 2));
+  return tables.map((t) => {
+    const rows = t.rows === null ? '(view)' : t.rows.toLocaleString('en-US');
+    const zh = t.labelZh + ' '.repeat(Math.max(0, zhWidth - t.labelZh.length * 2));
+    return `${t.name.padEnd(width)}  ${zh}  ${rows.padStart(12)}${opts.fingerprint && t.fingerprint ? `  ${t.fingerprint}` : ''}`;
+  }).join('\n');
 }

@@ -10,6 +10,8 @@ export interface ColumnInfo {
 
 export interface TableInfo {
   name: string;
+  /** Chinese name (falls back to the SQL name for tables the catalog does not know). */
+  labelZh: string;
   kind: 'table' | 'view';
   group: TableGroup;
   /** Row count; null for views (counting a view runs its query). */

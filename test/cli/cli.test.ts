@@ -74,7 +74,8 @@ describe('clearsight init / tables', () => {
   test('tables without --json prints one line per table with its row count', async () => {
     const r = await runCli(['tables', '--workspace', dir]);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^organization\s+parties\s+0$/m);
+    assert.match(r.stdout, /^organization\s+机构\s+0$/m);
+    assert.equal(r.stdout.trim().split('\n').length, 53, '50 catalog tables, synthetic_truth and two system tables');
   });
 });
 

@@ -4,9 +4,9 @@ import { generateProvince } from '../../engine/generator/index.ts';
 import { workspaceLayout } from '../../engine/workspace/layout.ts';
 import { Workspace } from '../../engine/workspace/workspace.ts';
 import { parseVerbArgs } from '../args.ts';
-import { progressPrinter } from '../output.ts';
+import { progressPrinter, tableListing } from '../output.ts';
 
-export const usage = 'start [--workspace DIR]              open the workbench on the demo workspace (created on first run)';
+export const usage = 'start [--workspace DIR]              prepare the demo workspace (created on first run); the UI follows';
 
 /**
  * `npm start`. The workbench UI (browser mode, then Electron) is not built yet; until it is,
@@ -28,7 +28,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     const tables = (await ws.tables()).filter((t) => t.kind === 'table' && (t.rows ?? 0) > 0);
     console.log(`演示工作区 / demo workspace: ${ws.layout.root}`);
-    for (const t of tables) console.log(`  ${t.name.padEnd(20)} ${t.rows!.toLocaleString('en-US').padStart(12)}`);
+    console.log(tableListing(tables));
     console.log('工作台界面尚未发布（见 issue 5），请先使用命令行 / the workbench UI is not built yet (issue 5); use the CLI meanwhile: npx clearsight --help');
     return 0;
   } finally {

@@ -1,6 +1,6 @@
 import { Workspace } from '../../engine/workspace/workspace.ts';
 import { parseVerbArgs, requireWorkspace } from '../args.ts';
-import { printJson } from '../output.ts';
+import { printJson, tableListing } from '../output.ts';
 
 export const usage = 'tables --workspace DIR [--json] [--fingerprint] [--views]   tables with row counts';
 
@@ -16,11 +16,7 @@ export async function run(argv: string[]): Promise<number> {
       printJson({ workspace: ws.layout.root, tables });
       return 0;
     }
-    const width = Math.max(...tables.map((t) => t.name.length));
-    for (const t of tables) {
-      const rows = t.rows === null ? '(view)' : t.rows.toLocaleString('en-US');
-      console.log(`${t.name.padEnd(width)}  ${t.group.padEnd(11)} ${rows.padStart(12)}${t.fingerprint ? `  ${t.fingerprint}` : ''}`);
-    }
+    console.log(tableListing(tables, { fingerprint: values.fingerprint }));
     return 0;
   } finally {
     await ws.close();

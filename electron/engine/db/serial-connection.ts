@@ -21,10 +21,15 @@ export class SerialConnection {
     const next = this.tail.then(async () => {
       if (this.closed) throw new ClearsightError('internal', 'connection is closed');
       throwIfAborted(signal);
-      const onAbort = () => this.raw.interrupt();
+      let interrupted = false;
+      const onAbort = () => { interrupted = true; this.raw.interrupt(); };
       signal?.addEventListener('abort', onAbort);
       try {
-        return await fn(this.raw);
+        const out = await fn(this.raw);
+        // An interrupt that arrived as the last statement finished stays pending in DuckDB and would
+        // cancel the next caller's statement: absorb it here.
+        if (interrupted) await this.raw.run('SELECT 1').catch(() => undefined);
+        return out;
       } catch (e) {
         if (signal?.aborted) throw cancelled();
         throw e;

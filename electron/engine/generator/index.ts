@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { ClearsightError } from '../errors.ts';
 import type { Task } from '../tasks.ts';
+import { writeMeta } from '../workspace/meta.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { DATA_TABLES } from '../schema/canonical.ts';
 import { quoteIdent } from '../db/sql.ts';
@@ -11,7 +12,7 @@ import { procurementSteps } from './background/procurement.ts';
 import type { GenStep } from './background/step.ts';
 import { populationLayout } from './layout.ts';
 import { PLANTS } from './plants/index.ts';
-import type { PlantContext, TruthRow } from './plants/plant.ts';
+import { ClaimShortage, type PlantContext, type TruthRow } from './plants/plant.ts';
 import { planScale, type ScalePlan } from './scale.ts';
 import { setupSql } from './setup.ts';
 
@@ -53,6 +54,7 @@ export async function generateProvince(ws: Workspace, opts: GenerateOptions, tas
   const started = Date.now();
   const steps: GenStep[] = [...partySteps(plan, layout), ...procurementSteps(plan, layout), ...otherSteps(plan, layout)];
   const truth: Array<TruthRow & { model_id: string }> = [];
+  const rows: Record<string, number> = {};
 
   await ws.conn.transaction(async (c) => {
     const nonEmpty = await nonEmptyTables(c);
@@ -67,7 +69,7 @@ export async function generateProvince(ws: Workspace, opts: GenerateOptions, tas
     const total = steps.length + PLANTS.length + 1;
     let done = 0;
     for (const step of steps) {
-      task.step(`生成：${step.zh}`, `generating ${step.en}`, total);
+      task.step(step.zh, `generating ${step.en}`, total);
       task.advance(done);
       for (const sql of step.sql) {
         task.throwIfCancelled();
@@ -96,15 +98,15 @@ export async function generateProvince(ws: Workspace, opts: GenerateOptions, tas
     task.step('记录真值', 'recording truth', total);
     await writeTruth(c, truth);
     await cleanupTemp(c);
-    await setMeta(c, { data_as_of: plan.asOf, synthetic_scale: plan.name, synthetic_seed: String(opts.seed),
+    // Counted before COMMIT: once committed, nothing may fail or be cancelled, or the report would contradict the data.
+    for (const t of DATA_TABLES) {
+      const r = await c.runAndReadAll(`SELECT COUNT(*) FROM ${quoteIdent(t)}`);
+      rows[t] = Number(r.getRows()[0]?.[0] ?? 0);
+    }
+    await writeMeta(c, { data_as_of: plan.asOf, synthetic_scale: plan.name, synthetic_seed: String(opts.seed),
       synthetic_generated_at: new Date().toISOString().slice(0, 19) });
   }, task.signal);
 
-  const rows: Record<string, number> = {};
-  for (const t of DATA_TABLES) {
-    const r = await ws.conn.one<{ n: number }>(`SELECT COUNT(*) AS n FROM ${quoteIdent(t)}`);
-    rows[t] = Number(r?.n ?? 0);
-  }
   return {
     scale: plan.name, seed: opts.seed, asOf: plan.asOf, seconds: (Date.now() - started) / 1000, rows,
     truth: {
@@ -155,20 +157,22 @@ function plantContext(c: DuckDBConnection, plan: ScalePlan, layout: ReturnType<t
     run: async (sql, params = []) => { await c.run(sql, params as DuckDBValue[]); },
     all,
     // Candidates are ordered by a hash of their key, so the choice depends on the seed's data only.
-    async claimLots(n, where) {
+    // `where` is SQL text written in the plants; every value in it is a bound parameter.
+    async claimLots(n, where, params = []) {
       const rows = await all<{ tender_id: string; lot_id: string }>(
         `SELECT l.tender_id, l.lot_id FROM lot l JOIN tender t USING (tender_id) WHERE ${where}
-         ORDER BY u('claim', l.tender_id || '/' || l.lot_id), l.tender_id, l.lot_id LIMIT ${n * 4 + 50}`);
+         ORDER BY u('claim', l.tender_id || '/' || l.lot_id), l.tender_id, l.lot_id LIMIT $${params.length + 1}`, [...params, n * 4 + 50]);
       const out = rows.filter((r) => !claimed.has(`T:${r.tender_id}`)).slice(0, n);
-      if (out.length < n) throw new ClearsightError('internal', `not enough lots to plant (${where}): ${rows.length} candidates`);
+      if (out.length < n) throw new ClaimShortage(`not enough lots to plant (${where}): ${rows.length} candidates`);
       for (const r of out) claimed.add(`T:${r.tender_id}`);
       return out;
     },
-    async claimOrgs(n, where) {
+    async claimOrgs(n, where, params = []) {
       const rows = await all<{ org_id: string }>(
-        `SELECT o.org_id FROM organization o JOIN _org USING (org_id) WHERE ${where} ORDER BY u('claim', o.org_id), o.org_id LIMIT ${n * 4 + 50}`);
+        `SELECT o.org_id FROM organization o JOIN _org USING (org_id) WHERE ${where}
+         ORDER BY u('claim', o.org_id), o.org_id LIMIT $${params.length + 1}`, [...params, n * 4 + 50]);
       const out = rows.map((r) => r.org_id).filter((id) => !claimed.has(`O:${id}`)).slice(0, n);
-      if (out.length < n) throw new ClearsightError('internal', `not enough organisations to plant (${where})`);
+      if (out.length < n) throw new ClaimShortage(`not enough organisations to plant (${where})`);
       for (const id of out) claimed.add(`O:${id}`);
       return out;
     },
@@ -199,8 +203,3 @@ async function cleanupTemp(c: DuckDBConnection): Promise<void> {
   for (const [name] of r.getRows()) await c.run(`DROP TABLE IF EXISTS temp.${quoteIdent(String(name))}`);
 }
 
-async function setMeta(c: DuckDBConnection, values: Record<string, string>): Promise<void> {
-  for (const [k, v] of Object.entries(values)) {
-    await c.run('INSERT OR REPLACE INTO workspace_meta VALUES ($1, $2)', [k, v]);
-  }
-}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { hmacPads } from '../privacy/id-hash.ts';
 import { int, strList } from './sql-literals.ts';
 import {
-  AREA_CODES, CLASSES, FIRM_SUFFIXES, GIVEN_CHARS, INDUSTRY_WORDS, ROADS, SURNAMES, TRADE_CHARS,
+  AREA_CODES, CLASSES, FIRM_SUFFIXES, GIVEN_CHARS_FEMALE, GIVEN_CHARS_MALE, INDUSTRY_WORDS, ROADS, SURNAMES, TRADE_CHARS,
 } from './vocab.ts';
 
 export interface Region { code: string; name: string; parent: string; level: string }
@@ -40,15 +40,18 @@ export function setupSql(seed: number, idKey: Buffer): string[] {
     `CREATE OR REPLACE TEMP MACRO nrm(k, i) AS (sqrt(-2 * ln(1 - u(k || ':a', i))) * cos(2 * pi() * u(k || ':b', i)))`,
     `CREATE OR REPLACE TEMP MACRO hex16(k, i) AS (upper(substr(md5('${S}:' || k || ':' || CAST(i AS VARCHAR)), 1, 16)))`,
     `CREATE OR REPLACE TEMP MACRO surnames() AS ${strList(SURNAMES)}`,
-    `CREATE OR REPLACE TEMP MACRO given_chars() AS ${strList(GIVEN_CHARS)}`,
+    `CREATE OR REPLACE TEMP MACRO given_chars(g) AS (CASE g WHEN 'F' THEN ${strList(GIVEN_CHARS_FEMALE)} ELSE ${strList(GIVEN_CHARS_MALE)} END)`,
     `CREATE OR REPLACE TEMP MACRO trade_chars() AS ${strList(TRADE_CHARS)}`,
     `CREATE OR REPLACE TEMP MACRO firm_suffixes() AS ${strList(FIRM_SUFFIXES)}`,
     `CREATE OR REPLACE TEMP MACRO roads() AS ${strList(ROADS)}`,
     `CREATE OR REPLACE TEMP MACRO industry_words(cat) AS (CASE cat WHEN 'works' THEN ${strList(INDUSTRY_WORDS.works)}
        WHEN 'goods' THEN ${strList(INDUSTRY_WORDS.goods)} ELSE ${strList(INDUSTRY_WORDS.services)} END)`,
-    // A Chinese personal name: surname plus one or two given-name characters.
-    `CREATE OR REPLACE TEMP MACRO person_name(i) AS (pick(surnames(), 'sn', i) || pick(given_chars(), 'g1', i)
-       || CASE WHEN u('g2?', i) < 0.72 THEN pick(given_chars(), 'g2', i) ELSE '' END)`,
+    // A person's gender (62% men among the people in these records) and a Chinese name that fits it:
+    // surname plus one or two given-name characters.
+    `CREATE OR REPLACE TEMP MACRO gender_of(i) AS (CASE WHEN u('sex', i) < 0.62 THEN 'M' ELSE 'F' END)`,
+    `CREATE OR REPLACE TEMP MACRO person_name_g(i, g) AS (pick(surnames(), 'sn', i) || pick(given_chars(g), 'g1', i)
+       || CASE WHEN u('g2?', i) < 0.72 THEN pick(given_chars(g), 'g2', i) ELSE '' END)`,
+    `CREATE OR REPLACE TEMP MACRO person_name(i) AS (person_name_g(i, gender_of(i)))`,
     `CREATE OR REPLACE TEMP MACRO trade_name(i) AS (pick(trade_chars(), 't1', i) || pick(trade_chars(), 't2', i))`,
     // An 11-digit mobile number: 1, a carrier prefix, 8 digits.
     `CREATE OR REPLACE TEMP MACRO mobile(k, i) AS ('1' || pick(['33','35','36','37','38','39','50','51','58','59','77','80','86','88','89'], k || 'm', i)

@@ -14,6 +14,24 @@ export const CANONICAL_TABLES: Readonly<Record<Exclude<TableGroup, 'synthetic' |
   models: ['model', 'model_param', 'model_run', 'alert', 'alert_action'],
 };
 
+/** Chinese names of the tables, for the analyst's eyes (the SQL names stay English). */
+export const TABLE_LABELS_ZH: Readonly<Record<string, string>> = {
+  organization: '机构', org_contact: '机构联系方式', person: '人员', org_role: '任职', official_duty: '公职人员职责',
+  shareholding: '股权', kinship: '亲属关系', bank_account: '银行账户', person_asset: '个人资产',
+  tender: '招标项目', lot: '标段', tender_amendment: '澄清更正', doc_download: '文件下载记录', bid: '投标',
+  bid_member: '联合体成员', bid_document: '投标文件', bid_personnel: '投标人员', bid_item: '报价清单', bid_claim: '业绩声明',
+  eval_committee: '评标委员会', eval_score: '评分', award: '中标', complaint: '质疑投诉', contract: '合同',
+  contract_amendment: '合同变更', subcontract: '分包', project_staff: '在建项目人员', budget_item: '预算项目',
+  payment: '支付', bank_txn: '银行流水', decision: '集体决策', grant_award: '补助资金',
+  court_case: '司法案件', case_party: '案件当事人', credit_list: '信用名单', admin_penalty: '行政处罚', certificate: '资质证书',
+  social_insurance: '社保缴纳', village_asset: '村集体资产', lease_contract: '租赁承包合同', rent_schedule: '应收租金',
+  rent_receipt: '租金收款', village_voucher: '村级记账凭证', cash_balance: '库存现金', benefit_payment: '惠民资金发放',
+  model: '模型', model_param: '模型参数', model_run: '模型运行', alert: '预警', alert_action: '预警处置',
+  synthetic_truth: '合成数据真值', workspace_meta: '工作区信息', schema_version: '架构版本',
+  v_bid_valid: '有效投标', v_tender_price_stats: '报价统计', v_org_person: '机构关联人员', v_kin: '亲属（双向）',
+  v_person_org_link: '人员—机构关联', v_org_link: '机构关联', v_org_link_sym: '机构关联（双向）',
+};
+
 /** The tables that hold source data (everything but the workbench's own model and alert tables). */
 export const DATA_TABLES: readonly string[] = [
   ...CANONICAL_TABLES.parties, ...CANONICAL_TABLES.procurement, ...CANONICAL_TABLES.money,

@@ -7,9 +7,10 @@ import { SerialConnection } from '../db/serial-connection.ts';
 import { quoteIdent } from '../db/sql.ts';
 import { ClearsightError } from '../errors.ts';
 import { migrate } from '../schema/migrations.ts';
-import { groupOf } from '../schema/canonical.ts';
+import { groupOf, TABLE_LABELS_ZH } from '../schema/canonical.ts';
 import { TaskHub } from '../tasks.ts';
 import { workspaceLayout, type WorkspaceLayout } from './layout.ts';
+import { writeMeta } from './meta.ts';
 
 export interface OpenOptions {
   /** DuckDB memory_limit, e.g. '8GB'. Default: CLEARSIGHT_MEMORY_LIMIT or 60% of RAM. */
@@ -54,6 +55,9 @@ export class Workspace {
   /** Open an existing workspace, upgrading its schema if this build is newer. */
   static async open(dir: string, opts: OpenOptions = {}): Promise<Workspace> {
     const layout = workspaceLayout(dir);
+    if (existsSync(layout.root) && !statSync(layout.root).isDirectory()) {
+      throw new ClearsightError('bad_input', `不是文件夹 / not a folder: ${layout.root}`);
+    }
     if (!existsSync(layout.db)) {
       throw new ClearsightError('not_found',
         `找不到工作区（先运行 clearsight init）/ no workspace at ${layout.root} (run clearsight init first)`);
@@ -98,9 +102,7 @@ export class Workspace {
   }
 
   async setMeta(values: Record<string, string>): Promise<void> {
-    for (const [k, v] of Object.entries(values)) {
-      await this.conn.run('INSERT OR REPLACE INTO workspace_meta VALUES ($1, $2)', [k, v]);
-    }
+    await this.conn.exclusive((c) => writeMeta(c, values));
   }
 
   async info(): Promise<WorkspaceInfo> {
@@ -134,7 +136,8 @@ export class Workspace {
     for (const c of cols) {
       let t = byName.get(c.table_name);
       if (!t) {
-        t = { name: c.table_name, kind: c.kind as TableInfo['kind'], group: groupOf(c.table_name), rows: null, columns: [] };
+        t = { name: c.table_name, labelZh: TABLE_LABELS_ZH[c.table_name] ?? c.table_name, kind: c.kind as TableInfo['kind'],
+          group: groupOf(c.table_name), rows: null, columns: [] };
         byName.set(c.table_name, t);
       }
       t.columns.push({ name: c.column_name, type: c.data_type });

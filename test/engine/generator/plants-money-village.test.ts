@@ -97,6 +97,15 @@ for (const { scale, seed } of [{ scale: '3000', seed: 11 }, { scale: '500', seed
         await zero(`${t} references existing contracts`, `SELECT 1 FROM ${t} WHERE contract_id NOT IN (SELECT contract_id FROM contract)`);
       }
       await zero('case parties reference existing cases', `SELECT 1 FROM case_party WHERE case_id NOT IN (SELECT case_id FROM court_case)`);
+      await zero('every active award of a complete tender has a contract', `
+        SELECT 1 FROM award a JOIN tender t USING (tender_id) WHERE a.status = 'active' AND t.status = 'complete'
+          AND NOT EXISTS (SELECT 1 FROM contract c WHERE c.award_id = a.award_id)`);
+      await zero('an award that is not active gives its reason and has no contract', `
+        SELECT 1 FROM award a WHERE a.status <> 'active' AND (a.reason_code IS NULL OR EXISTS (SELECT 1 FROM contract c WHERE c.award_id = a.award_id))`);
+      await zero('contracts reference existing awards', `SELECT 1 FROM contract WHERE award_id IS NOT NULL AND award_id NOT IN (SELECT award_id FROM award)`);
+      await zero('an open legal_rep role names the organisation\'s legal representative', `
+        SELECT 1 FROM org_role r JOIN organization o USING (org_id)
+        WHERE r.role = 'legal_rep' AND r.end_date IS NULL AND r.person_id IS DISTINCT FROM o.legal_rep_person_id`);
       await zero('receipt ids are unique', `SELECT receipt_id FROM rent_receipt GROUP BY 1 HAVING count(*) > 1`);
       await zero('every receipt is booked with the same amount', `
         SELECT 1 FROM rent_receipt r LEFT JOIN village_voucher v ON v.voucher_id = r.voucher_id WHERE v.voucher_id IS NULL OR v.debit_cny <> r.amount_cny`);

@@ -130,19 +130,22 @@ export function partySteps(p: ScalePlan, L: PopulationLayout): GenStep[] {
       `INSERT INTO person
        WITH b AS (
          SELECT pp.person_idx, pp.seg, o.org_type,
-           c.code AS hukou, CASE WHEN u('sex', pp.person_idx) < 0.62 THEN 'M' ELSE 'F' END AS gender,
+           c.code AS hukou,
+           -- A spouse is of the other gender than the person they are married to.
+           CASE WHEN kp.relation = 'spouse' THEN CASE gender_of(kp.anchor_idx) WHEN 'M' THEN 'F' ELSE 'M' END ELSE gender_of(pp.person_idx) END AS gender,
            CASE WHEN pp.seg = 'legal_rep' AND o.seg IN ('supplier', 'agency', 'other')
                 THEN greatest(DATE '1950-01-01', org.established_date - CAST(365.25 * (24 + ui('lra', pp.person_idx, 0, 26)) AS INTEGER))
                 ELSE DATE '1960-01-01' + CAST(ui('birth', pp.person_idx, 0, 13800) AS INTEGER) END AS birth
          FROM _pp pp
          LEFT JOIN _org o ON o.org_idx = pp.org_idx
          LEFT JOIN organization org ON org.org_id = o.org_id
+         LEFT JOIN _kin_plan kp ON kp.person_idx = pp.person_idx
          JOIN _county c ON c.idx = CASE WHEN o.county_idx IS NOT NULL AND u('local', pp.person_idx) < 0.8 THEN o.county_idx
                                         ELSE ui('hk', pp.person_idx, 1, n_counties()) END),
        n AS (SELECT b.*, row_number() OVER (PARTITION BY hukou, birth, gender ORDER BY person_idx) AS rn FROM b),
        id17 AS (SELECT n.*, hukou || strftime(birth, '%Y%m%d')
                   || lpad(CAST(CASE gender WHEN 'M' THEN 2 * rn - 1 ELSE 2 * rn END AS VARCHAR), 3, '0') AS s17 FROM n)
-       SELECT ${pid('person_idx')}, id_hash(s17 || idcard_check(s17)), person_name(person_idx), gender, birth, NULL,
+       SELECT ${pid('person_idx')}, id_hash(s17 || idcard_check(s17)), person_name_g(person_idx, gender), gender, birth, NULL,
          mobile('ph', person_idx),
          pick(roads(), 'hroad', person_idx) || CAST(ui('hno', person_idx, 1, 399) AS VARCHAR) || '号'
            || CAST(ui('hb', person_idx, 1, 30) AS VARCHAR) || '幢' || CAST(ui('hr', person_idx, 101, 2802) AS VARCHAR) || '室',

@@ -25,7 +25,9 @@ export function procurementSteps(p: ScalePlan, L: PopulationLayout): GenStep[] {
                CASE WHEN um < 0.70 THEN 'open' WHEN um < 0.75 THEN 'selective' WHEN um < 0.95 THEN 'limited' ELSE 'direct' END AS method,
                CASE WHEN um < 0.70 THEN '公开招标' WHEN um < 0.75 THEN '邀请招标' WHEN um < 0.83 THEN '竞争性谈判'
                     WHEN um < 0.90 THEN '竞争性磋商' WHEN um < 0.95 THEN '询价' ELSE '单一来源' END AS method_detail,
-               TIMESTAMP '2021-01-04 09:00:00' + to_days(CAST(ui('pub', t, 0, 1755) AS INTEGER)) + to_minutes(CAST(ui('pubm', t, 0, 480) AS INTEGER)) AS publish_date
+               -- Published on a working day (2021-01-04 is a Monday: day n of the week-day calendar), in office hours.
+               TIMESTAMP '2021-01-04 09:00:00' + to_days(CAST(7 * (ui('pub', t, 0, 1254) // 5) + ui('pub', t, 0, 1254) % 5 AS INTEGER))
+                 + to_minutes(CAST(ui('pubm', t, 0, 480) AS INTEGER)) AS publish_date
              FROM x)
        SELECT y.*, 'T' || lpad(CAST(t AS VARCHAR), 8, '0') AS tender_id,
          bo.org_id AS buyer_org_id, bo.region_code, bo.org_type AS buyer_type, bo.county_name,
@@ -105,10 +107,14 @@ export function procurementSteps(p: ScalePlan, L: PopulationLayout): GenStep[] {
               WHEN u('bst', pk.lot_key || ':' || CAST(pk.k AS VARCHAR)) < 0.08 THEN 'withdrawn' ELSE 'valid' END AS status,
          round(least(60, greatest(0, 40 + 20 * u('tq', po.org_idx) + 2.5 * nrm('tn', pk.lot_key || ':' || CAST(pk.k AS VARCHAR)))), 3) AS tech_score,
          round(5 + 5 * u('bz', pk.lot_key || ':' || CAST(pk.k AS VARCHAR)), 3) AS biz_score,
-         -- Submitted in the last ten days before the deadline, and never within two hours of publication.
-         pk.bid_deadline - to_minutes(CAST(ui('sub', pk.lot_key || ':' || CAST(pk.k AS VARCHAR), 10,
-           least(14400, date_diff('minute', pk.publish_date, pk.bid_deadline) - 120)) AS INTEGER)) AS submit_time
-       FROM pk JOIN _pool po ON po.category = pk.category AND po.k = pk.pool_k`,
+         -- Submitted in office hours on one of the last ten days before the 09:30 deadline (on its morning before
+         -- 09:20), and never within two hours of publication.
+         greatest(pk.publish_date + to_hours(2), date_trunc('day', pk.bid_deadline) - to_days(sd.d)
+           + to_minutes(CAST(CASE WHEN sd.d = 0 THEN ui('subm', pk.lot_key || ':' || CAST(pk.k AS VARCHAR), 480, 560)
+                                  ELSE ui('subm', pk.lot_key || ':' || CAST(pk.k AS VARCHAR), 480, 1080) END AS INTEGER))) AS submit_time
+       FROM pk JOIN _pool po ON po.category = pk.category AND po.k = pk.pool_k
+       CROSS JOIN LATERAL (SELECT CAST(ui('sub', pk.lot_key || ':' || CAST(pk.k AS VARCHAR), 0,
+         least(9, date_diff('day', date_trunc('day', pk.publish_date), date_trunc('day', pk.bid_deadline)) - 1)) AS INTEGER) AS d) sd`,
       `CREATE OR REPLACE TEMP TABLE _bs AS
        WITH v AS (SELECT *, min(CASE WHEN status = 'valid' THEN price END) OVER (PARTITION BY tender_id, lot_id) AS min_valid FROM _b)
        SELECT v.*, CASE WHEN status = 'valid' THEN round(30 * min_valid / price, 3) END AS price_score,

@@ -1,4 +1,4 @@
-import { bidsOf, bidsOfLots, pairId, sorted } from './lot-helpers.ts';
+import { bidsOf, bidsOfLots, pairId, sorted } from './plant-helpers.ts';
 import type { Plant, PlantContext } from './plant.ts';
 
 async function pair(ctx: PlantContext, truth: 'planted' | 'near_miss', t: string, l: string, a: string, b: string, zh: string, en: string) {
@@ -26,9 +26,13 @@ export const plant: Plant = {
     await pair(ctx, 'near_miss', lots[3]!.tender_id, '-', m4![0]!.org_id, m4![1]!.org_id, '作者为通用名“Administrator”，不构成同一编制人', 'the shared author is the generic "Administrator"');
     // Near miss: the same machine code, but the two firms bid for different lots.
     const [multi] = await ctx.claimLots(1, `t.procurement_method = 'open' AND t.status = 'complete' AND l.lot_id = '1'`);
-    const l1 = await bidsOf(ctx, multi!.tender_id, '1');
-    const l2 = (await bidsOf(ctx, multi!.tender_id, '2')).filter((b) => !l1.some((x) => x.org_id === b.org_id));
-    await ctx.run(`UPDATE bid SET machine_code = (SELECT machine_code FROM bid WHERE bid_id = $1) WHERE bid_id = $2`, [l1[0]!.bid_id, l2[0]!.bid_id]);
-    await pair(ctx, 'near_miss', multi!.tender_id, '1', l1[0]!.org_id, l2[0]!.org_id, '机器码相同但分别投不同标段', 'same machine code, but the firms bid for different lots');
+    // Neither firm bids for the other's lot (a firm's bids share its machine code, so the pair would meet in one lot).
+    const b1 = await bidsOf(ctx, multi!.tender_id, '1');
+    const b2 = await bidsOf(ctx, multi!.tender_id, '2');
+    const l1 = b1.filter((b) => !b2.some((x) => x.org_id === b.org_id));
+    const l2 = b2.filter((b) => !b1.some((x) => x.org_id === b.org_id));
+    if (!l1[0] || !l2[0]) throw new Error(`BID-001: no firms bidding for only one of lots 1 and 2 of ${multi!.tender_id}`);
+    await ctx.run(`UPDATE bid SET machine_code = (SELECT machine_code FROM bid WHERE bid_id = $1) WHERE bid_id = $2`, [l1[0].bid_id, l2[0].bid_id]);
+    await pair(ctx, 'near_miss', multi!.tender_id, '1', l1[0].org_id, l2[0].org_id, '机器码相同但分别投不同标段', 'same machine code, but the firms bid for different lots');
   },
 };

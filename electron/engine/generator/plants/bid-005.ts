@@ -1,4 +1,4 @@
-import { bidsOf, bidsOfLots, pairId, sorted } from './lot-helpers.ts';
+import { bidsOfLots, pairId, sorted } from './plant-helpers.ts';
 import type { Plant } from './plant.ts';
 
 /** BID-005: bid deposits paid from the same account, or from an account the bidder does not hold. */
@@ -17,7 +17,7 @@ export const plant: Plant = {
     }
     // A third party's personal account paid the deposit: often the real controller of a borrowed qualification.
     const [acct] = await ctx.all<{ account_id: string; holder_id: string }>(
-      `SELECT account_id, holder_id FROM bank_account WHERE account_kind = 'personal' ORDER BY u('b005', account_id) LIMIT 1`);
+      `SELECT account_id, holder_id FROM bank_account WHERE account_kind = 'personal' ORDER BY u('b005', account_id), account_id LIMIT 1`);
     const z = c![1]!;
     await ctx.run(`UPDATE bid SET deposit_account_id = $1 WHERE bid_id = $2`, [acct!.account_id, z.bid_id]);
     const [p, q] = sorted(z.org_id, acct!.holder_id);

@@ -1,4 +1,4 @@
-import { bidsOf, bidsOfLots, pairId, sorted } from './lot-helpers.ts';
+import { bidsOf, bidsOfLots, pairId, sorted } from './plant-helpers.ts';
 import type { Plant, PlantContext } from './plant.ts';
 
 /** Every lot where both firms bid: a link between them shows in each (the rule is per lot). */
@@ -12,16 +12,29 @@ async function recordCoBids(ctx: PlantContext, a: string, b: string, zh: string,
   }
 }
 
+/** Pairs of bidders x, y of one lot (bids xb, yb), where x's legal representative p was at least 22 when y was founded. */
+const ADULT_REP_PAIRS = `WITH b AS (SELECT bid.bid_id, bid.tender_id, bid.lot_id, bid.org_id, o.legal_rep_person_id AS rep, o.established_date AS est,
+                         p.birth_date AS rep_birth
+                       FROM bid JOIN organization o USING (org_id) JOIN person p ON p.person_id = o.legal_rep_person_id)
+  SELECT x.tender_id, x.lot_id, x.bid_id AS xb, y.bid_id AS yb, x.org_id AS x, y.org_id AS y, x.rep AS p
+  FROM b x JOIN b y ON y.tender_id = x.tender_id AND y.lot_id = x.lot_id
+  WHERE y.org_id <> x.org_id AND y.rep <> x.rep AND x.rep_birth + INTERVAL 22 YEAR <= y.est`;
+
 /** BID-008: bidders in one lot under the same legal representative or common control (IR Art. 34). */
 export const plant: Plant = {
   modelId: 'BID-008',
   async plant(ctx) {
-    const lots = await ctx.claimLots(4, `t.procurement_method = 'open' AND t.status = 'complete' AND l.lot_id = '-'`);
-    const [a, b, c, d] = await bidsOfLots(ctx, lots);
-    // One person is the legal representative of both bidders.
-    await ctx.run(`UPDATE organization SET legal_rep_person_id = (SELECT legal_rep_person_id FROM organization WHERE org_id = $1) WHERE org_id = $2`,
-      [a![0]!.org_id, a![1]!.org_id]);
-    await recordCoBids(ctx, a![0]!.org_id, a![1]!.org_id, '两家投标人法定代表人为同一人', 'both bidders have the same legal representative');
+    const open = `t.procurement_method = 'open' AND t.status = 'complete' AND l.lot_id = '-'`;
+    // One person is the legal representative of both bidders: bidder y is registered, since its founding, under
+    // bidder x's legal representative (an adult by then), in organization and org_role alike.
+    const [lr] = await ctx.claimLots(1, `${open} AND l.tender_id IN (SELECT tender_id FROM (${ADULT_REP_PAIRS}) WHERE lot_id = '-')`);
+    const [pair] = await ctx.all<{ x: string; y: string; p: string }>(`SELECT x, y, p FROM (${ADULT_REP_PAIRS})
+      WHERE tender_id = $1 AND lot_id = $2 ORDER BY xb, yb LIMIT 1`, [lr!.tender_id, lr!.lot_id]);
+    await ctx.run(`UPDATE organization SET legal_rep_person_id = $1 WHERE org_id = $2`, [pair!.p, pair!.y]);
+    await ctx.run(`UPDATE org_role SET person_id = $1 WHERE org_id = $2 AND role = 'legal_rep' AND end_date IS NULL`, [pair!.p, pair!.y]);
+    await recordCoBids(ctx, pair!.x, pair!.y, '两家投标人法定代表人为同一人', 'both bidders have the same legal representative');
+    const lots = await ctx.claimLots(3, open);
+    const [b, c, d] = await bidsOfLots(ctx, lots);
     // One bidder holds 60% of the other.
     await ctx.run(`INSERT INTO shareholding VALUES ($1, 'org', $2, 0.6, 3000000, DATE '2018-06-01', NULL)`, [b![1]!.org_id, b![0]!.org_id]);
     await recordCoBids(ctx, b![0]!.org_id, b![1]!.org_id, '一家投标人持有另一家60%股权（控股关系）', 'one bidder holds 60% of the other');
@@ -32,7 +45,7 @@ export const plant: Plant = {
     // Near miss: the control ended years before these bids.
     await ctx.run(`INSERT INTO shareholding VALUES ($1, 'org', $2, 0.7, 2000000, DATE '2012-01-01', DATE '2019-12-31')`, [d![1]!.org_id, d![0]!.org_id]);
     const [p, q] = sorted(d![0]!.org_id, d![1]!.org_id);
-    ctx.record({ truth: 'near_miss', subject_type: 'org_pair', subject_id: pairId(p, q), tender_id: lots[3]!.tender_id, lot_id: '-', org_id: p, org_id_b: q,
+    ctx.record({ truth: 'near_miss', subject_type: 'org_pair', subject_id: pairId(p, q), tender_id: lots[2]!.tender_id, lot_id: '-', org_id: p, org_id_b: q,
       note_zh: '控股关系已于2019年底解除，早于投标截止', note_en: 'the control ended in 2019, before the bid deadline' });
     // Near miss: a parent and its subsidiary bid for different lots of one tender.
     const [multi] = await ctx.claimLots(1, `t.procurement_method = 'open' AND t.status = 'complete' AND l.lot_id = '1'`);

@@ -1,3 +1,4 @@
+import { insertPerson } from './plant-helpers.ts';
 import type { Plant, PlantContext } from './plant.ts';
 
 interface Win { tender_id: string; buyer: string; supplier: string; notice: string; lot_id: string }
@@ -10,8 +11,10 @@ async function claimWin(ctx: PlantContext): Promise<Win> {
   return w!;
 }
 
-async function addPerson(ctx: PlantContext, id: string, name: string, official = false) {
-  await ctx.run(`INSERT INTO person VALUES ($1, sha256('planted:' || $1), $2, 'F', DATE '1975-09-02', NULL, '13905791234', '解放路88号2幢1101室', '330702', $3)`, [id, name, official]);
+/** The first official overseeing a buyer, and the surname (first character of the name) their relatives share. */
+function official(ctx: PlantContext, buyer: string) {
+  return ctx.all<{ p: string; surname: string }>(`SELECT d.person_id AS p, substr(p.name, 1, 1) AS surname
+    FROM official_duty d JOIN person p USING (person_id) WHERE d.oversees_org_id = $1 ORDER BY 1 LIMIT 1`, [buyer]);
 }
 
 /** Awards to the supplier that the link touches: same buyer power, notice within [link start − 3 years, link end]. */
@@ -34,8 +37,8 @@ export const plant: Plant = {
   async plant(ctx) {
     // 1. The official's sibling holds 60% of the winner.
     const w1 = await claimWin(ctx);
-    const [off1] = await ctx.all<{ p: string }>(`SELECT person_id AS p FROM official_duty WHERE oversees_org_id = $1 ORDER BY 1 LIMIT 1`, [w1.buyer]);
-    await addPerson(ctx, 'P90000101', '胡秀英');
+    const [off1] = await official(ctx, w1.buyer);
+    await insertPerson(ctx, { personId: 'P90000101', name: `${off1!.surname}秀英`, gender: 'F' });
     await ctx.run(`INSERT INTO kinship VALUES ($1, 'P90000101', 'sibling', 2, '领导干部个人有关事项报告')`, [off1!.p]);
     await ctx.run(`INSERT INTO shareholding VALUES ($1, 'person', 'P90000101', 0.6, 6000000, DATE '2022-06-01', NULL)`, [w1.supplier]);
     await recordAwards(ctx, off1!.p, w1.supplier, '2022-06-01', '9999-12-31', '分管领导的姐妹持有中标人60%股权', 'a sister of the overseeing official holds 60% of the winner');
@@ -51,21 +54,21 @@ export const plant: Plant = {
     await recordAwards(ctx, mg!.p, w3.supplier, '2020-03-01', '9999-12-31', '采购单位分管负责人本人持有中标人10%股权', 'the buyer\'s manager holds 10% of the winner');
     // Near miss: a cousin (fourth degree) of the official holds shares in the winner.
     const n1 = await claimWin(ctx);
-    const [off2] = await ctx.all<{ p: string }>(`SELECT person_id AS p FROM official_duty WHERE oversees_org_id = $1 ORDER BY 1 LIMIT 1`, [n1.buyer]);
-    await addPerson(ctx, 'P90000102', '胡建平');
+    const [off2] = await official(ctx, n1.buyer);
+    await insertPerson(ctx, { personId: 'P90000102', name: `${off2!.surname}建平`, gender: 'M' });
     await ctx.run(`INSERT INTO kinship VALUES ($1, 'P90000102', 'other', 4, '户籍信息')`, [off2!.p]);
     await ctx.run(`INSERT INTO shareholding VALUES ($1, 'person', 'P90000102', 0.4, 2000000, DATE '2021-01-01', NULL)`, [n1.supplier]);
     ctx.record({ truth: 'near_miss', subject_type: 'tender_supplier', subject_id: `${n1.tender_id}|${n1.supplier}`, tender_id: n1.tender_id, lot_id: n1.lot_id,
       org_id: n1.supplier, person_id: off2!.p, note_zh: '持股人为分管领导的堂亲（四代旁系），超出回避范围', note_en: 'the shareholder is the official\'s cousin (fourth degree), outside the recusal range' });
     // Near miss: the official's sibling holds shares in a losing bidder, not the winner.
     const n2 = await claimWin(ctx);
-    const [off3] = await ctx.all<{ p: string }>(`SELECT person_id AS p FROM official_duty WHERE oversees_org_id = $1 ORDER BY 1 LIMIT 1`, [n2.buyer]);
+    const [off3] = await official(ctx, n2.buyer);
     const [loser] = await ctx.all<{ org_id: string }>(`SELECT b.org_id FROM bid b WHERE b.tender_id = $1 AND b.lot_id = $2 AND b.org_id <> $3
       AND NOT EXISTS (SELECT 1 FROM award a JOIN tender t USING (tender_id) WHERE a.supplier_org_id = b.org_id
                       AND t.buyer_org_id IN (SELECT oversees_org_id FROM official_duty WHERE person_id = $4)) ORDER BY b.bid_id LIMIT 1`,
       [n2.tender_id, n2.lot_id, n2.supplier, off3!.p]);
     if (loser) {
-      await addPerson(ctx, 'P90000103', '胡丽萍');
+      await insertPerson(ctx, { personId: 'P90000103', name: `${off3!.surname}丽萍`, gender: 'F' });
       await ctx.run(`INSERT INTO kinship VALUES ($1, 'P90000103', 'sibling', 2, '户籍信息')`, [off3!.p]);
       await ctx.run(`INSERT INTO shareholding VALUES ($1, 'person', 'P90000103', 0.55, 3000000, DATE '2019-01-01', NULL)`, [loser.org_id]);
       ctx.record({ truth: 'near_miss', subject_type: 'tender_supplier', subject_id: `${n2.tender_id}|${loser.org_id}`, tender_id: n2.tender_id, lot_id: n2.lot_id,

@@ -1,10 +1,5 @@
+import { addDays, claimOrgsFirst, orgInfo, workday, yuan, type OrgInfo } from './plant-helpers.ts';
 import type { Plant, PlantContext } from './plant.ts';
-
-const DAY = 86_400_000;
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-/** Saturdays and Sundays move to the next Monday. */
-const workday = (iso: string) => addDays(iso, [1, 0, 0, 0, 0, 0, 2][new Date(Date.parse(`${iso}T00:00:00Z`)).getUTCDay()]!);
-const yuan = (v: number) => v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** A tender-based goods contract paid in one instalment of CNY 600,000–1,900,000, decided collectively before signing (the background's pattern). */
 const GOODS_PAID_ONCE = `c.category = 'goods' AND c.tender_id IS NOT NULL
@@ -29,15 +24,8 @@ async function claimPaid(ctx: PlantContext, extra = 'TRUE'): Promise<Paid> {
   return p!;
 }
 
-interface Org { id: string; name: string; type: string }
-
-async function org(ctx: PlantContext, id: string): Promise<Org> {
-  const [o] = await ctx.all<Org>(`SELECT org_id AS id, name, org_type AS type FROM organization WHERE org_id = $1`, [id]);
-  return o!;
-}
-
 /** A payment outside any contract, in the background's format; ids 'PMF…' cannot collide with the background's 'PM' + digits. */
-async function addPayment(ctx: PlantContext, id: string, payer: Org, payee: Org, amount: number, day: string, time: string, purpose: string, code: string) {
+async function addPayment(ctx: PlantContext, id: string, payer: OrgInfo, payee: OrgInfo, amount: number, day: string, time: string, purpose: string, code: string) {
   const d = workday(day);
   await ctx.run(`INSERT INTO payment VALUES ($1, $2, $3, $4, 'org', $5, $6, CAST($7 AS DECIMAL(18,2)), CAST($8 AS TIMESTAMP), 'bank', $9, $10,
       NULL, $11, $12, NULL, NULL)`,
@@ -78,18 +66,25 @@ export const plant: Plant = {
       `${p2.payer_name}于${p2.day}先行支付${yuan(p2.amount)}元，集体决策会议（${p2.decision_id}）迟至${late}才召开，属事后追认`,
       `${p2.payer_name} paid CNY ${yuan(p2.amount)} on ${p2.day}; the collective meeting (${p2.decision_id}) only took place on ${late}, ratifying it afterwards`);
 
-    // 3. A state-owned enterprise decided by the chairman's office meeting, which is not a collective decision body under 三重一大.
-    const p3 = await claimPaid(ctx, `_org.org_type = 'soe'`);
-    await ctx.run(`UPDATE decision SET body = 'chairman_office', attendees = 3, eligible_members = 3, votes_for = 3,
-      subject = '董事长办公会纪要：' || subject WHERE decision_id = $1`, [p3.decision_id]);
+    // 3. A state-owned enterprise's payment rests on a decision of its owner's collective body, not of its own:
+    //    三重一大 requires the enterprise's own party committee, board or general manager's office to decide.
+    const p3 = await claimPaid(ctx, `_org.org_type = 'soe'
+      AND EXISTS (SELECT 1 FROM shareholding sh WHERE sh.org_id = o.org_id AND sh.holder_type = 'org' AND sh.end_date IS NULL)`);
+    const [owner] = await ctx.all<OrgInfo>(`SELECT h.org_id AS id, h.name, h.org_type AS type FROM shareholding sh JOIN organization h ON h.org_id = sh.holder_id
+      WHERE sh.org_id = $1 AND sh.holder_type = 'org' AND sh.end_date IS NULL ORDER BY sh.share_ratio DESC, h.org_id LIMIT 1`, [p3.payer]);
+    const ownerBody = owner!.type === 'soe' ? 'board' : 'party_committee';
+    await ctx.run(`UPDATE decision SET org_id = $2, body = $3, subject = '关于同意' || $4 || substr(subject, 3) WHERE decision_id = $1`,
+      [p3.decision_id, owner!.id, ownerBody, p3.payer_name]);
     rec('planted', p3,
-      `${p3.payer_name}支付${yuan(p3.amount)}元仅有董事长办公会纪要（${p3.decision_id}），未经党委会、董事会或总经理办公会集体决策`,
-      `${p3.payer_name}'s payment of CNY ${yuan(p3.amount)} rests only on a chairman's office meeting (${p3.decision_id}), not on the party committee, board or general manager's office`);
+      `${p3.payer_name}支付${yuan(p3.amount)}元所依据的决策（${p3.decision_id}）是出资人${owner!.name}的${ownerBody === 'board' ? '董事会' : '党委会'}作出的，`
+        + `企业自身的党委会、董事会或总经理办公会未作集体决策`,
+      `${p3.payer_name}'s payment of CNY ${yuan(p3.amount)} rests on a decision (${p3.decision_id}) of its owner ${owner!.name}'s `
+        + `${ownerBody === 'board' ? 'board' : 'party committee'}, not of the enterprise's own party committee, board or general manager's office`);
 
     // 4. A large transfer with neither a contract nor a decision.
     const [b4] = await ctx.claimOrgs(1, `_org.seg = 'buyer' AND _org.org_type IN ('gov_agency', 'public_institution')`);
-    const payer4 = await org(ctx, b4!);
-    const payee4 = await org(ctx, payees[0]!);
+    const payer4 = await orgInfo(ctx, b4!);
+    const payee4 = await orgInfo(ctx, payees[0]!);
     const a4 = 860_000;
     const d4 = await addPayment(ctx, 'PMF000000001', payer4, payee4, a4, '2025-04-17', '10:26:00', '往来款', 'transfer');
     rec('planted', { payment_id: 'PMF000000001', payer: payer4.id },
@@ -98,14 +93,11 @@ export const plant: Plant = {
 
     // Near miss: CNY 499,999.00, one yuan below the threshold.
     const [b5] = await ctx.claimOrgs(1, `_org.seg = 'buyer'`);
-    const payer5 = await org(ctx, b5!);
-    let s5: string | undefined;
-    try {
-      [s5] = await ctx.claimOrgs(1, `_org.seg = 'supplier' AND _org.category = 'services' AND (o.name LIKE '%会计师事务所%' OR o.name LIKE '%造价咨询%')`);
-    } catch {
-      [s5] = await ctx.claimOrgs(1, `_org.seg = 'supplier' AND _org.category = 'services'`);
-    }
-    const payee5 = await org(ctx, s5!);
+    const payer5 = await orgInfo(ctx, b5!);
+    const [s5] = await claimOrgsFirst(ctx, 1, [
+      { where: `_org.seg = 'supplier' AND _org.category = 'services' AND (o.name LIKE '%会计师事务所%' OR o.name LIKE '%造价咨询%')` },
+      { where: `_org.seg = 'supplier' AND _org.category = 'services'` }]);
+    const payee5 = await orgInfo(ctx, s5!);
     const d5 = await addPayment(ctx, 'PMF000000002', payer5, payee5, 499_999, '2024-11-20', '14:05:00', '专项审计服务费', 'service');
     rec('near_miss', { payment_id: 'PMF000000002', payer: payer5.id },
       `${payer5.name}于${d5}向${payee5.name}支付499,999.00元，未经集体决策，但低于50万元"三重一大"标准`,
@@ -113,8 +105,8 @@ export const plant: Plant = {
 
     // Near miss: the payment carries no decision_id, but a decision refers to it (ref_payment_id) nine days before.
     const [b6] = await ctx.claimOrgs(1, `_org.seg = 'buyer'`);
-    const payer6 = await org(ctx, b6!);
-    const payee6 = await org(ctx, payees[1]!);
+    const payer6 = await orgInfo(ctx, b6!);
+    const payee6 = await orgInfo(ctx, payees[1]!);
     const a6 = 1_260_000;
     const d6 = await addPayment(ctx, 'PMF000000003', payer6, payee6, a6, '2025-06-12', '09:48:00', '场地租赁及搬迁补偿款', 'compensation');
     const meet6 = addDays(d6, -9);

@@ -12,6 +12,7 @@ import { plant as vil001 } from './vil-001.ts';
 
 /**
  * Every planted pattern, in planting order (each claims its own lots and organisations).
- * SOE-006 runs before FUND-001: its clean-up may delete background contracts that FUND-001 could pick.
+ * SOE-006 runs first: its clean-up deletes some background contracts and cancels their awards (the tender
+ * turns unsuccessful), which no other plant may pick or have recorded.
  */
-export const PLANTS: readonly Plant[] = [bid001, bid005, bid008, bid043, bid049, bid039, soe001, soe006, fund001, vil001];
+export const PLANTS: readonly Plant[] = [soe006, bid001, bid005, bid008, bid043, bid049, bid039, soe001, fund001, vil001];

@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { ClearsightError } from '../../errors.ts';
 import type { PopulationLayout } from '../layout.ts';
 import type { ScalePlan } from '../scale.ts';
 
@@ -12,6 +13,13 @@ export interface TruthRow {
   note_zh: string; note_en: string;
 }
 
+/** Thrown by claimLots and claimOrgs when fewer candidates than asked for are left (and only then). */
+export class ClaimShortage extends ClearsightError {
+  constructor(message: string) {
+    super('internal', message);
+  }
+}
+
 export interface PlantContext {
   conn: DuckDBConnection;
   plan: ScalePlan;
@@ -19,10 +27,18 @@ export interface PlantContext {
   /** Run SQL with bound parameters. */
   run(sql: string, params?: unknown[]): Promise<void>;
   all<T>(sql: string, params?: unknown[]): Promise<T[]>;
-  /** Claim n background lots (tender_id, lot_id) no other plant has used, chosen deterministically. */
-  claimLots(n: number, where: string): Promise<Array<{ tender_id: string; lot_id: string }>>;
-  /** Claim n background organisations of a segment no other plant has used. */
-  claimOrgs(n: number, where: string): Promise<string[]>;
+  /**
+   * Claim n background lots (tender_id, lot_id) no other plant has used, chosen deterministically.
+   * `where` is a condition on lot l and tender t; values go in `params`, bound as $1, $2, …
+   * Throws ClaimShortage when fewer than n are left.
+   */
+  claimLots(n: number, where: string, params?: unknown[]): Promise<Array<{ tender_id: string; lot_id: string }>>;
+  /**
+   * Claim n background organisations no other plant has used. `where` is a condition on organization o
+   * and the generator's _org row; values go in `params`, bound as $1, $2, …
+   * Throws ClaimShortage when fewer than n are left.
+   */
+  claimOrgs(n: number, where: string, params?: unknown[]): Promise<string[]>;
   record(row: TruthRow): void;
 }
 

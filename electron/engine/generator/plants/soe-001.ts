@@ -1,3 +1,4 @@
+import { addDays, yuan } from './plant-helpers.ts';
 import type { Plant, PlantContext } from './plant.ts';
 
 /** The one awarded contract of a claimed supplier, with the dates the model's window is built from. */
@@ -6,15 +7,12 @@ interface Award {
   notice: string; start: string; end_d: string; category: string; value: number; region_code: string; county_name: string;
 }
 
-interface Party { org?: string; name?: string; role: string }
+/** A party to a case: an organisation in one of the canonical roles (the prosecutor of a criminal case is no party). */
+interface Party { org: string; role: 'plaintiff' | 'defendant' | 'third_party' | 'enforcee' | 'applicant' }
 interface CaseSpec {
   type: 'civil' | 'criminal' | 'enforcement'; cause: string; filing: string; judgmentAfter: number | null;
   amount: number; no: number; parties: Party[];
 }
-
-const DAY = 86_400_000;
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-const yuan = (v: number) => v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 // Suppliers that won exactly one contract and have never been to court: the planted case then touches
 // only that contract (the model's subject), and the supplier's other windows cannot catch it by accident.
@@ -22,8 +20,10 @@ const SINGLE_AWARD = `_org.seg = 'supplier'
   AND o.org_id IN (SELECT supplier_org_id FROM contract WHERE award_id IS NOT NULL GROUP BY 1 HAVING count(*) = 1)
   AND NOT EXISTS (SELECT 1 FROM case_party cp WHERE cp.party_id = o.org_id)`;
 
-async function claimAward(ctx: PlantContext, contractCond = 'TRUE'): Promise<Award> {
-  const [org] = await ctx.claimOrgs(1, `${SINGLE_AWARD} AND o.org_id IN (SELECT c.supplier_org_id FROM contract c JOIN award a USING (award_id) WHERE ${contractCond})`);
+/** Claim a supplier whose one awarded contract c (of award a) meets contractCond, with values bound as $1, $2, … */
+async function claimAward(ctx: PlantContext, contractCond = 'TRUE', params: unknown[] = []): Promise<Award> {
+  const [org] = await ctx.claimOrgs(1, `${SINGLE_AWARD} AND o.org_id IN (SELECT c.supplier_org_id FROM contract c JOIN award a USING (award_id) WHERE ${contractCond})`,
+    params);
   const [a] = await ctx.all<Award>(`
     SELECT c.contract_id, c.buyer_org_id AS buyer, c.supplier_org_id AS supplier, s.name AS supplier_name, b.name AS buyer_name,
       CAST(CAST(a.notice_date AS DATE) AS VARCHAR) AS notice, CAST(c.start_date AS VARCHAR) AS start,
@@ -48,11 +48,7 @@ async function addCase(ctx: PlantContext, seq: { n: number }, w: Award, spec: Ca
   await ctx.run(`INSERT INTO court_case VALUES ($1, $2, $3, $4, $5, CAST($6 AS DATE), CAST($7 AS DATE), CAST($8 AS DECIMAL(18,2)), $9)`,
     [caseId, caseNo, `${w.county_name}人民法院`, spec.type, spec.cause, spec.filing, judgment, spec.amount, closed]);
   for (const p of spec.parties) {
-    if (p.org) {
-      await ctx.run(`INSERT INTO case_party SELECT $1, 'org', org_id, name, $2 FROM organization WHERE org_id = $3`, [caseId, p.role, p.org]);
-    } else {
-      await ctx.run(`INSERT INTO case_party VALUES ($1, 'org', NULL, $2, $3)`, [caseId, p.name!, p.role]);
-    }
+    await ctx.run(`INSERT INTO case_party SELECT $1, 'org', org_id, name, $2 FROM organization WHERE org_id = $3`, [caseId, p.role, p.org]);
   }
   return caseNo;
 }
@@ -70,7 +66,6 @@ export const plant: Plant = {
   modelId: 'SOE-001',
   async plant(ctx) {
     const asOf = ctx.plan.asOf;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`bad asOf ${asOf}`);
     const seq = { n: 0 };
     // Counterparties: ordinary firms that never contract with public buyers.
     const others = await ctx.claimOrgs(5, `_org.seg = 'other' AND _org.org_type = 'company' AND o.status = 'active'
@@ -81,10 +76,10 @@ export const plant: Plant = {
     });
 
     // 1. Red: the supplier is prosecuted for bid rigging (a unit crime) while the contract runs.
-    const p1 = await claimAward(ctx, `c.start_date <= DATE '${asOf}' - 180 AND COALESCE(c.actual_end_date, c.planned_end_date) >= c.start_date + 60`);
+    const p1 = await claimAward(ctx, `c.start_date <= CAST($1 AS DATE) - 180 AND COALESCE(c.actual_end_date, c.planned_end_date) >= c.start_date + 60`, [asOf]);
     const f1 = addDays(p1.start, 45);
     const n1 = await addCase(ctx, seq, p1, { type: 'criminal', cause: '串通投标', filing: f1, judgmentAfter: 160, amount: Math.round(p1.value * 0.8 / 100) * 100, no: 217,
-      parties: [{ name: `${p1.county_name}人民检察院`, role: 'prosecutor' }, { org: p1.supplier, role: 'defendant' }] });
+      parties: [{ org: p1.supplier, role: 'defendant' }] });
     rec('planted', p1,
       `红色：中标人${p1.supplier_name}在合同履行期间（${f1}立案）作为被告单位涉串通投标罪刑事案件 ${n1}`,
       `red: the winner ${p1.supplier_name} is the defendant unit in a criminal bid-rigging case ${n1}, filed ${f1} while the contract was running`);
@@ -110,7 +105,7 @@ export const plant: Plant = {
       `yellow: the winner ${p3.supplier_name} was sued once (${civilCause(p3.category)}, ${n3}, CNY ${yuan(amt3)}) about ten months before the award`);
 
     // 4. Orange: three civil cases as defendant (n_civil = 3) around the award.
-    const p4 = await claimAward(ctx, `c.start_date <= DATE '${asOf}' - 60 AND COALESCE(c.actual_end_date, c.planned_end_date) >= c.start_date + 20`);
+    const p4 = await claimAward(ctx, `c.start_date <= CAST($1 AS DATE) - 60 AND COALESCE(c.actual_end_date, c.planned_end_date) >= c.start_date + 20`, [asOf]);
     const nos: string[] = [];
     const f4 = [addDays(p4.notice, -400), addDays(p4.notice, -200), addDays(p4.start, 20)];
     for (const [i, f] of f4.entries()) {
@@ -123,7 +118,7 @@ export const plant: Plant = {
       `orange: the winner ${p4.supplier_name} is the defendant in three civil cases around the award (${nos.join(', ')}), the repeated-defendant threshold`);
 
     // Near miss: the supplier is only the plaintiff, collecting a debt during the contract.
-    const m1 = await claimAward(ctx, `c.start_date <= DATE '${asOf}' - 60`);
+    const m1 = await claimAward(ctx, `c.start_date <= CAST($1 AS DATE) - 60`, [asOf]);
     const g1 = addDays(m1.start, 30);
     const k1 = await addCase(ctx, seq, m1, { type: 'civil', cause: '买卖合同纠纷', filing: g1, judgmentAfter: 90, amount: 268_400, no: 3390,
       parties: [{ org: m1.supplier, role: 'plaintiff' }, { org: others[4]!, role: 'defendant' }] });
@@ -141,7 +136,7 @@ export const plant: Plant = {
       `the case ${k2} against the winner ${m2.supplier_name} was filed on ${g2}, more than 24 months before the award notice (${m2.notice})`);
 
     // Near miss: a civil case as defendant filed 45 days after the contract ended.
-    const m3 = await claimAward(ctx, `COALESCE(c.actual_end_date, c.planned_end_date) <= DATE '${asOf}' - 90`);
+    const m3 = await claimAward(ctx, `COALESCE(c.actual_end_date, c.planned_end_date) <= CAST($1 AS DATE) - 90`, [asOf]);
     const g3 = addDays(m3.end_d, 45);
     const k3 = await addCase(ctx, seq, m3, { type: 'civil', cause: civilCause(m3.category), filing: g3, judgmentAfter: 100, amount: 157_800, no: 6014,
       parties: [{ org: others[3]!, role: 'plaintiff' }, { org: m3.supplier, role: 'defendant' }] });

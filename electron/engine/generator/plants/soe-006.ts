@@ -1,3 +1,4 @@
+import { addDays, claimOrgsFirst, fill, orgInfo, workday, type OrgInfo } from './plant-helpers.ts';
 import type { Plant, PlantContext } from './plant.ts';
 
 /** The open-tender threshold of the catalog's reference SQL (goods and services), in cents. */
@@ -7,10 +8,6 @@ interface Cls { category: string; code: string; name: string }
 interface Member { contract_id: string; buyer: string; class4: string; fy: number; category: string; class_code: string; cents: string }
 interface Total { buyer: string; class4: string; fy: number; n: string; cents: string }
 
-const DAY = 86_400_000;
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-/** Saturdays move to Monday, Sundays to Monday, as the background's payments do. */
-const workday = (iso: string) => addDays(iso, [1, 0, 0, 0, 0, 0, 2][new Date(Date.parse(`${iso}T00:00:00Z`)).getUTCDay()]!);
 const wan = (yuan: number) => `${(yuan / 10_000).toFixed(2).replace(/\.?0+$/, '')}万元`;
 const cny = (yuan: number) => `CNY ${yuan.toLocaleString('en-US')}`;
 
@@ -31,16 +28,6 @@ const OFFENDING = `SELECT buyer_org_id AS buyer, substr(class_code, 1, 4) AS cla
 
 const classes = (ctx: PlantContext) => ctx.all<Cls>(`SELECT category, code, name FROM _class ORDER BY code`);
 
-/** Insert rows into a temp table with bound parameters, a few hundred rows per statement. */
-async function fill(ctx: PlantContext, table: string, rows: string[][]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 300) {
-    const chunk = rows.slice(i, i + 300);
-    const width = chunk[0]!.length;
-    const values = chunk.map((_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`).join(', ');
-    await ctx.run(`INSERT INTO ${table} VALUES ${values}`, chunk.flat());
-  }
-}
-
 /**
  * Break up accidental splitting groups of the background: limited and direct purchases of one buyer that
  * happen to share a class prefix and a year (mostly tender-based works, whose 4-character prefix B010 spans
@@ -48,7 +35,10 @@ async function fill(ctx: PlantContext, table: string, rows: string[][]): Promise
  * take without offending there is moved to a class of that prefix (the tender's class, title and tech-spec
  * text, the lot title and the decision subject follow). When no contract can move, one is deleted with every
  * row that depends on it (payments, decisions, amendments, subcontracts and their bank transfers, project
- * staff, performance claims); its award then stands without a signed contract.
+ * staff, performance claims). A tender-based contract takes its award along, so that no active award is left
+ * without a contract: the winner declined to sign, its award is cancelled (reason_code rank1_waived, the
+ * catalog's code for a first-ranked candidate giving up) and the tender, with no award standing, is unsuccessful.
+ * This plant runs first, so that no other plant picks such a tender, award or contract.
  */
 async function neutralize(ctx: PlantContext): Promise<void> {
   const cls = await classes(ctx);
@@ -61,6 +51,7 @@ async function neutralize(ctx: PlantContext): Promise<void> {
   let groups = 0;
   let moved = 0;
   let deleted = 0;
+  let cancelled = 0;
   for (let round = 0; round < 4; round++) {
     const members = await ctx.all<Member>(`WITH g AS (${OFFENDING})
       SELECT c.contract_id, g.buyer, g.class4, g.fy, c.category, c.class_code, CAST(round(c.value_cny * 100) AS BIGINT) AS cents
@@ -99,7 +90,7 @@ async function neutralize(ctx: PlantContext): Promise<void> {
       const left = [...list]; // largest first
       while (st.n >= 2 && st.cents >= T_CENTS && left.length > 0) {
         // Move the largest contract that another prefix can take; if none can, delete one (a small purchase 'CD…' first,
-        // since a tender-based contract leaves its award without a contract).
+        // since a tender-based contract takes its award and tender along).
         let i = left.findIndex((m) => targetFor(m) !== undefined);
         const target = i >= 0 ? targetFor(left[i]!) : undefined;
         if (i < 0) i = Math.max(0, left.findIndex((m) => m.contract_id.startsWith('CD')));
@@ -113,7 +104,6 @@ async function neutralize(ctx: PlantContext): Promise<void> {
           state.set(hk, { n: h.n + 1, cents: h.cents + cents });
           moves.push([m!.contract_id, m!.class_code, target.code]);
         } else {
-          if (process.env.CLEARSIGHT_DEBUG) process.stderr.write(`DEL ${m!.contract_id} ${k} ${m!.category} cents=${m!.cents} group=${JSON.stringify(list.map(x=>[x.contract_id,x.cents]))} other=${JSON.stringify((prefixes.get(m!.category)??[]).map(p=>[p,state.get(`${m!.buyer}|${p}|${m!.fy}`)]))}\n`);
           dels.push([m!.contract_id]);
         }
       }
@@ -137,6 +127,13 @@ async function neutralize(ctx: PlantContext): Promise<void> {
       await ctx.run(`CREATE OR REPLACE TEMP TABLE _soe006_del (contract_id VARCHAR)`);
       await fill(ctx, '_soe006_del', dels);
       const inDel = `IN (SELECT contract_id FROM _soe006_del)`;
+      const awards = await ctx.all<{ n: number }>(`SELECT count(*) AS n FROM contract WHERE contract_id ${inDel} AND award_id IS NOT NULL`);
+      await ctx.run(`UPDATE award SET status = 'cancelled', reason_code = 'rank1_waived'
+        WHERE award_id IN (SELECT award_id FROM contract WHERE contract_id ${inDel})`);
+      await ctx.run(`UPDATE tender SET status = 'unsuccessful'
+        WHERE tender_id IN (SELECT tender_id FROM contract WHERE contract_id ${inDel})
+          AND NOT EXISTS (SELECT 1 FROM award a WHERE a.tender_id = tender.tender_id AND a.status = 'active')`);
+      cancelled += Number(awards[0]!.n);
       await ctx.run(`DELETE FROM bank_txn WHERE txn_id IN (SELECT 'TX' || substr(contract_id, 3) FROM subcontract WHERE contract_id ${inDel})`);
       for (const [table, col] of [['subcontract', 'contract_id'], ['contract_amendment', 'contract_id'], ['project_staff', 'contract_id'],
         ['bid_claim', 'claimed_contract_ref'], ['village_voucher', 'contract_id']] as const) {
@@ -150,19 +147,12 @@ async function neutralize(ctx: PlantContext): Promise<void> {
     }
   }
   if (process.env.CLEARSIGHT_DEBUG) {
-    process.stderr.write(`  SOE-006 neutralize: ${groups} groups, ${moved} contracts reclassified, ${deleted} deleted\n`);
+    process.stderr.write(`  SOE-006 neutralize: ${groups} groups, ${moved} contracts reclassified, ${deleted} deleted (${cancelled} awards cancelled)\n`);
   }
 }
 
-interface Party { id: string; name: string; type: string }
-
-async function party(ctx: PlantContext, id: string): Promise<Party> {
-  const [p] = await ctx.all<Party>(`SELECT org_id AS id, name, org_type AS type FROM organization WHERE org_id = $1`, [id]);
-  return p!;
-}
-
 interface NewContract {
-  id: string; buyer: Party; supplier: Party; method: 'direct' | 'limited'; category: string; cls: Cls;
+  id: string; buyer: OrgInfo; supplier: OrgInfo; method: 'direct' | 'limited'; category: string; cls: Cls;
   value: number; sign: string; projectRef: string;
 }
 
@@ -204,34 +194,25 @@ async function addContract(ctx: PlantContext, c: NewContract): Promise<void> {
   }
 }
 
-/** A buyer with no non-tendered purchase in these class prefixes and years (so the planted group is exactly the planted contracts). */
-function freeBuyer(class4: string, years: number[], extra = 'TRUE'): string {
-  return `_org.seg = 'buyer' AND ${extra} AND NOT EXISTS (SELECT 1 FROM contract c WHERE c.buyer_org_id = o.org_id
-    AND c.procurement_method IN ('limited', 'direct') AND substr(c.class_code, 1, 4) = '${class4}' AND year(c.sign_date) IN (${years.join(', ')}))`;
+/**
+ * A buyer with no non-tendered purchase in class prefix $1 in fiscal years $2 to $3 (so the planted group is
+ * exactly the planted contracts), preferably one that also meets `preferred` (SQL on o and _org, no values).
+ */
+async function claimBuyer(ctx: PlantContext, class4: string, years: number[], preferred: string): Promise<OrgInfo> {
+  const free = `_org.seg = 'buyer' AND NOT EXISTS (SELECT 1 FROM contract c WHERE c.buyer_org_id = o.org_id
+    AND c.procurement_method IN ('limited', 'direct') AND substr(c.class_code, 1, 4) = $1
+    AND year(c.sign_date) BETWEEN CAST($2 AS INTEGER) AND CAST($3 AS INTEGER))`;
+  const params = [class4, Math.min(...years), Math.max(...years)];
+  const [id] = await claimOrgsFirst(ctx, 1, [{ where: `${free} AND ${preferred}`, params }, { where: free, params }]);
+  return orgInfo(ctx, id!);
 }
 
-async function claimBuyer(ctx: PlantContext, class4: string, years: number[], preferred: string): Promise<Party> {
-  let id: string | undefined;
-  try {
-    [id] = await ctx.claimOrgs(1, freeBuyer(class4, years, preferred));
-  } catch {
-    [id] = await ctx.claimOrgs(1, freeBuyer(class4, years));
-  }
-  return party(ctx, id!);
-}
-
-/** A supplier of the category, preferably one whose name fits the purchase (name words are code constants). */
-async function claimSupplier(ctx: PlantContext, category: string, nameWords: string[] = []): Promise<Party> {
-  if (!['goods', 'works', 'services'].includes(category)) throw new Error(`unknown category ${category}`);
-  const base = `_org.seg = 'supplier' AND _org.category = '${category}'`;
-  let id: string | undefined;
-  if (nameWords.length > 0) {
-    try {
-      [id] = await ctx.claimOrgs(1, `${base} AND (${nameWords.map((w) => `o.name LIKE '%${w.replaceAll("'", "''")}%'`).join(' OR ')})`);
-    } catch { /* none left with a fitting name: any supplier of the category */ }
-  }
-  if (!id) [id] = await ctx.claimOrgs(1, base);
-  return party(ctx, id!);
+/** A supplier of the category, preferably one whose name holds one of nameWords (so that it fits the purchase). */
+async function claimSupplier(ctx: PlantContext, category: string, nameWords: string[] = []): Promise<OrgInfo> {
+  const base = `_org.seg = 'supplier' AND _org.category = $1`;
+  const fitting = { where: `${base} AND (${nameWords.map((_, i) => `contains(o.name, $${i + 2})`).join(' OR ')})`, params: [category, ...nameWords] };
+  const [id] = await claimOrgsFirst(ctx, 1, [...(nameWords.length > 0 ? [fitting] : []), { where: base, params: [category] }]);
+  return orgInfo(ctx, id!);
 }
 
 export const plant: Plant = {
@@ -239,11 +220,11 @@ export const plant: Plant = {
   neutralize,
   async plant(ctx) {
     const cls = new Map((await classes(ctx)).map((c) => [c.code, c]));
-    const subject = (buyer: Party, code: string, year: number) => `${buyer.id}|${code.slice(0, 4)}|${year}`;
-    const cid = (buyer: Party, year: number, k: number) => `CD${buyer.id.slice(3)}${year}${k}`; // background small purchases use k = 0..2
+    const subject = (buyer: OrgInfo, code: string, year: number) => `${buyer.id}|${code.slice(0, 4)}|${year}`;
+    const cid = (buyer: OrgInfo, year: number, k: number) => `CD${buyer.id.slice(3)}${year}${k}`; // background small purchases use k = 0..2
 
     /** Several purchases of one class by one buyer in one year; returns the contracts' values. */
-    async function series(buyer: Party, code: string, items: Array<{ sup: Party; method: 'direct' | 'limited'; value: number; sign: string; ref?: string }>) {
+    async function series(buyer: OrgInfo, code: string, items: Array<{ sup: OrgInfo; method: 'direct' | 'limited'; value: number; sign: string; ref?: string }>) {
       const c = cls.get(code)!;
       for (const [i, it] of items.entries()) {
         const year = Number(it.sign.slice(0, 4));
@@ -335,7 +316,7 @@ export const plant: Plant = {
         AND NOT EXISTS (SELECT 1 FROM contract d WHERE d.buyer_org_id = c.buyer_org_id AND d.procurement_method IN ('limited', 'direct')
                         AND substr(d.class_code, 1, 4) = substr(c.class_code, 1, 4) AND year(d.sign_date) = year(c.sign_date))`;
       const [bid] = await ctx.claimOrgs(1, `_org.seg = 'buyer' AND o.org_id IN (SELECT c.buyer_org_id FROM contract c WHERE ${cond})`);
-      const b = await party(ctx, bid!);
+      const b = await orgInfo(ctx, bid!);
       const [open] = await ctx.all<{ contract_id: string; class_code: string; value: number; sign: string; supplier: string }>(`
         SELECT c.contract_id, c.class_code, CAST(c.value_cny AS DOUBLE) AS value, CAST(c.sign_date AS VARCHAR) AS sign, c.supplier_org_id AS supplier
         FROM contract c WHERE c.buyer_org_id = $1 AND ${cond} ORDER BY u('soe006', c.contract_id), c.contract_id LIMIT 1`, [b.id]);

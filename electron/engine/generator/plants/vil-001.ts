@@ -1,8 +1,5 @@
+import { addDays, yuan } from './plant-helpers.ts';
 import type { Plant, PlantContext } from './plant.ts';
-
-const DAY = 86_400_000;
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-const yuan = (v: number) => v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 interface Due { lease_id: string; collective: string; collective_name: string; lessee_name: string; cycle: string; due: string; amount: number }
 interface Ageing { overdue: number; days: number; oldest: string }
@@ -20,16 +17,19 @@ async function ageing(ctx: PlantContext, leaseId: string): Promise<Ageing> {
   return a!;
 }
 
-/** Claim a collective that has a lease with an instalment matching cond, and return that lease's earliest such instalment. */
-async function claimDue(ctx: PlantContext, cond: string): Promise<Due> {
+/**
+ * Claim a collective that has a lease l with an instalment s matching cond (values bound as $1, $2, …),
+ * and return that lease's earliest such instalment.
+ */
+async function claimDue(ctx: PlantContext, cond: string, params: unknown[]): Promise<Due> {
   const [coll] = await ctx.claimOrgs(1, `_org.seg = 'collective' AND o.org_id IN
-    (SELECT l.collective_org_id FROM lease_contract l JOIN rent_schedule s USING (lease_id) WHERE ${cond})`);
+    (SELECT l.collective_org_id FROM lease_contract l JOIN rent_schedule s USING (lease_id) WHERE ${cond})`, params);
   const [d] = await ctx.all<Due>(`
     SELECT l.lease_id, l.collective_org_id AS collective, o.name AS collective_name, l.lessee_name, l.payment_cycle AS cycle,
       CAST(s.due_date AS VARCHAR) AS due, CAST(s.amount_due_cny AS DOUBLE) AS amount
     FROM lease_contract l JOIN rent_schedule s USING (lease_id) JOIN organization o ON o.org_id = l.collective_org_id
-    WHERE l.collective_org_id = $1 AND ${cond}
-    ORDER BY u('vil001', l.lease_id), l.lease_id, s.due_date LIMIT 1`, [coll!]);
+    WHERE l.collective_org_id = $${params.length + 1} AND ${cond}
+    ORDER BY u('vil001', l.lease_id), l.lease_id, s.due_date LIMIT 1`, [...params, coll!]);
   return d!;
 }
 
@@ -57,7 +57,8 @@ interface NewLease {
  * A new factory lease in the background's format for a real collective. Asset numbers 90–99 are beyond
  * the background's (at most 14 assets per collective), so 'VA…'/'LS…' ids cannot collide. Every annual
  * instalment before `unpaidFrom` is paid within two weeks and booked; the collective decided the lease
- * at a villagers' assembly, as for every background lease.
+ * at a villagers' assembly, as for every background lease. The rent is fixed (no escalation), so that every
+ * instalment is the annual rent.
  */
 async function addLease(ctx: PlantContext, l: NewLease): Promise<{ leaseId: string; lesseeName: string }> {
   const [c] = await ctx.all<{ org_idx: number; road: string }>(`SELECT CAST(org_idx AS INTEGER) AS org_idx, pick(roads(), 'vil001', org_idx) AS road FROM _org WHERE org_id = $1`, [l.collective]);
@@ -71,7 +72,7 @@ async function addLease(ctx: PlantContext, l: NewLease): Promise<{ leaseId: stri
   await ctx.run(`INSERT INTO lease_contract SELECT $1, $2, $3, 'org', org_id, name, CAST($4 AS DATE) - 10, CAST($4 AS DATE), CAST($5 AS DATE),
       CAST($6 AS DECIMAL(18,2)), CAST($7 AS DECIMAL(18,4)), 'annual', 'public_bidding', CAST($8 AS DECIMAL(18,2)), CAST($9 AS DECIMAL(6,4)), 'active'
     FROM organization WHERE org_id = $10`,
-    [leaseId, assetId, l.collective, l.start, end, l.rent, area, Math.round(l.rent / 1000) * 100, l.years > 5 ? 0.02 : 0, l.lessee]);
+    [leaseId, assetId, l.collective, l.start, end, l.rent, area, Math.round(l.rent / 1000) * 100, 0, l.lessee]);
   await ctx.run(`INSERT INTO rent_schedule SELECT $1, CAST(d AS DATE), CAST($4 AS DECIMAL(18,2))
     FROM unnest(generate_series(CAST(CAST($2 AS DATE) AS TIMESTAMP), CAST(CAST($3 AS DATE) AS TIMESTAMP), INTERVAL 12 MONTH)) AS g(d)`,
     [leaseId, l.start, end, l.rent]);
@@ -101,8 +102,8 @@ export const plant: Plant = {
   modelId: 'VIL-001',
   async plant(ctx) {
     const asOf = ctx.plan.asOf;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`bad asOf ${asOf}`);
-    const day = (n: number) => `DATE '${addDays(asOf, n)}'`;
+    /** The date n days from the data date, as a bound parameter. */
+    const day = (n: number) => addDays(asOf, n);
     const rec = (truth: 'planted' | 'near_miss', leaseId: string, collective: string, zh: string, en: string) =>
       ctx.record({ truth, subject_type: 'lease', subject_id: leaseId, lease_id: leaseId, org_id: collective, note_zh: zh, note_en: en });
     const lessees = await ctx.claimOrgs(2, `_org.seg = 'other' AND _org.org_type = 'company' AND o.status = 'active'
@@ -122,8 +123,8 @@ export const plant: Plant = {
     }
     // 2. Orange: a quarterly or monthly lease unpaid since early summer.
     {
-      const d = await claimDue(ctx, `l.payment_cycle IN ('quarterly', 'monthly') AND l.end_date >= ${day(181)}
-        AND l.annual_rent_cny BETWEEN 40000 AND 600000 AND s.due_date BETWEEN ${day(-213)} AND ${day(-122)}`);
+      const d = await claimDue(ctx, `l.payment_cycle IN ('quarterly', 'monthly') AND l.end_date >= CAST($1 AS DATE)
+        AND l.annual_rent_cny BETWEEN 40000 AND 600000 AND s.due_date BETWEEN CAST($2 AS DATE) AND CAST($3 AS DATE)`, [day(181), day(-213), day(-122)]);
       await stopPaying(ctx, d.lease_id, d.due);
       const a = await ageing(ctx, d.lease_id);
       rec('planted', d.lease_id, d.collective,
@@ -132,8 +133,8 @@ export const plant: Plant = {
     }
     // 3. Red by age: an annual lease with two years' rent unpaid (amount below CNY 1,000,000, age above 365 days).
     {
-      const d = await claimDue(ctx, `l.payment_cycle = 'annual' AND l.end_date >= ${day(365)}
-        AND l.annual_rent_cny BETWEEN 30000 AND 450000 AND s.due_date BETWEEN ${day(-699)} AND ${day(-396)}`);
+      const d = await claimDue(ctx, `l.payment_cycle = 'annual' AND l.end_date >= CAST($1 AS DATE)
+        AND l.annual_rent_cny BETWEEN 30000 AND 450000 AND s.due_date BETWEEN CAST($2 AS DATE) AND CAST($3 AS DATE)`, [day(365), day(-699), day(-396)]);
       await stopPaying(ctx, d.lease_id, d.due);
       const a = await ageing(ctx, d.lease_id);
       rec('planted', d.lease_id, d.collective,
@@ -143,8 +144,8 @@ export const plant: Plant = {
     // 4. Orange: the latest annual instalment only 40% paid (FIFO ages a shortfall from the latest unpaid instalment,
     //    so the partly paid one must be the latest due).
     {
-      const d = await claimDue(ctx, `l.payment_cycle = 'annual' AND l.end_date >= ${day(181)}
-        AND s.amount_due_cny BETWEEN 30000 AND 1000000 AND s.due_date BETWEEN ${day(-333)} AND ${day(-184)}`);
+      const d = await claimDue(ctx, `l.payment_cycle = 'annual' AND l.end_date >= CAST($1 AS DATE)
+        AND s.amount_due_cny BETWEEN 30000 AND 1000000 AND s.due_date BETWEEN CAST($2 AS DATE) AND CAST($3 AS DATE)`, [day(181), day(-333), day(-184)]);
       await payPart(ctx, d.lease_id, d.due, Math.round(d.amount * 0.4 / 100) * 100);
       const a = await ageing(ctx, d.lease_id);
       rec('planted', d.lease_id, d.collective,
@@ -154,8 +155,9 @@ export const plant: Plant = {
 
     // Near miss: a shortfall of CNY 9,000 on the latest annual instalment, old enough but below the CNY 10,000 floor.
     {
-      const d = await claimDue(ctx, `l.payment_cycle = 'annual' AND s.amount_due_cny >= 20000 AND s.due_date BETWEEN ${day(-333)} AND ${day(-122)}
-        AND NOT EXISTS (SELECT 1 FROM rent_schedule s2 WHERE s2.lease_id = l.lease_id AND s2.due_date > ${day(-20)} AND s2.due_date <= ${day(0)})`);
+      const d = await claimDue(ctx, `l.payment_cycle = 'annual' AND s.amount_due_cny >= 20000 AND s.due_date BETWEEN CAST($1 AS DATE) AND CAST($2 AS DATE)
+        AND NOT EXISTS (SELECT 1 FROM rent_schedule s2 WHERE s2.lease_id = l.lease_id AND s2.due_date > CAST($3 AS DATE) AND s2.due_date <= CAST($4 AS DATE))`,
+        [day(-333), day(-122), day(-20), day(0)]);
       await payPart(ctx, d.lease_id, d.due, d.amount - 9_000);
       const a = await ageing(ctx, d.lease_id);
       rec('near_miss', d.lease_id, d.collective,
@@ -164,7 +166,7 @@ export const plant: Plant = {
     }
     // Near miss: rent unpaid for only about two months.
     {
-      const d = await claimDue(ctx, `s.amount_due_cny >= 15000 AND s.due_date BETWEEN ${day(-74)} AND ${day(-61)}`);
+      const d = await claimDue(ctx, `s.amount_due_cny >= 15000 AND s.due_date BETWEEN CAST($1 AS DATE) AND CAST($2 AS DATE)`, [day(-74), day(-61)]);
       await stopPaying(ctx, d.lease_id, d.due);
       const a = await ageing(ctx, d.lease_id);
       rec('near_miss', d.lease_id, d.collective,
