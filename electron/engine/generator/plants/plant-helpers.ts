@@ -53,7 +53,7 @@ export async function orgInfo(ctx: PlantContext, id: string): Promise<OrgInfo> {
 
 export interface NewPerson {
   personId: string;
-  /** Default: person_name(personId). */
+  /** Default: a name drawn for the person's gender. */
   name?: string;
   /** Default: drawn as the background draws it (62% men). */
   gender?: 'M' | 'F';
@@ -73,8 +73,8 @@ export async function insertPersons(ctx: PlantContext, persons: NewPerson[]): Pr
   await fill(ctx, '_plant_person', persons.map((p) => [p.personId, p.name ?? null, p.gender ?? null]));
   await ctx.run(`INSERT INTO person
     WITH b AS (
-      SELECT p.person_id, COALESCE(p.name, person_name(p.person_id)) AS name,
-        COALESCE(p.gender, CASE WHEN u('sex', p.person_id) < 0.62 THEN 'M' ELSE 'F' END) AS gender,
+      SELECT p.person_id, COALESCE(p.name, person_name_g(p.person_id, COALESCE(p.gender, gender_of(p.person_id)))) AS name,
+        COALESCE(p.gender, gender_of(p.person_id)) AS gender,
         DATE '1960-01-01' + CAST(ui('pl-birth', p.person_id, 0, 13148) AS INTEGER) AS birth, c.code AS hukou
       FROM _plant_person p JOIN _county c ON c.idx = ui('pl-hukou', p.person_id, 1, n_counties())),
     s AS (SELECT b.*, hukou || strftime(birth, '%Y%m%d')
