@@ -6,6 +6,7 @@ import type { ErrorCode } from '../contract/result.ts';
 const VERBS: Record<string, () => Promise<{ usage: string; run: (argv: string[]) => Promise<number> }>> = {
   init: () => import('./verbs/init.ts'),
   demo: () => import('./verbs/demo.ts'),
+  import: () => import('./verbs/import.ts'),
   tables: () => import('./verbs/tables.ts'),
   start: () => import('./verbs/start.ts'),
 };

@@ -1,7 +1,7 @@
 // What the engine tells about a workspace and its tables.
 
 export type TableGroup =
-  | 'parties' | 'procurement' | 'money' | 'external' | 'village' | 'models' | 'synthetic' | 'system';
+  | 'parties' | 'procurement' | 'money' | 'external' | 'village' | 'models' | 'synthetic' | 'imports' | 'system';
 
 export interface ColumnInfo {
   name: string;

@@ -17,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'canonical tables (catalog Appendix A)', file: '001_canonical_tables.sql' },
   { version: 2, name: 'derived views (catalog Appendix B)', file: '002_derived_views.sql' },
   { version: 3, name: 'workbench tables (synthetic truth)', file: '003_workbench.sql' },
+  { version: 4, name: 'import log and quarantine', file: '004_import_log.sql' },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

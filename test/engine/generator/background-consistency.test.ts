@@ -1,32 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { generateProvince } from '../../../electron/engine/generator/index.ts';
+import { VOCABULARY } from '../../../electron/engine/schema/vocabulary.ts';
 import { Workspace } from '../../../electron/engine/workspace/workspace.ts';
 import { tempDir } from '../../helpers/temp.ts';
 
 const AS_OF = `DATE '2025-12-31'`;
 
-/** DESIGN.md's vocabularies, column by column. */
-const VOCAB: Record<string, string[]> = {
-  'organization.org_type': ['company', 'individual_business', 'gov_agency', 'public_institution', 'soe', 'village_collective', 'social_org', 'foreign'],
-  'shareholding.holder_type': ['org', 'person'], 'case_party.party_type': ['org', 'person'], 'credit_list.subject_type': ['org', 'person'],
-  'lease_contract.lessee_type': ['org', 'person'], 'payment.payee_type': ['org', 'person'], 'village_voucher.counterparty_type': ['org', 'person'],
-  'grant_award.recipient_type': ['org', 'person'], 'bank_account.holder_type': ['org', 'person'], 'certificate.holder_type': ['org', 'person'],
-  'org_role.role': ['legal_rep', 'director', 'supervisor', 'manager', 'finance_head', 'employee', 'agent', 'cadre', 'procurement', 'project_lead'],
-  'bid.status': ['valid', 'disqualified', 'withdrawn', 'pending'],
-  'bid_personnel.role': ['pm', 'tech_lead', 'safety', 'quality', 'other'],
-  'tender.procurement_method': ['open', 'selective', 'limited', 'direct'], 'contract.procurement_method': ['open', 'selective', 'limited', 'direct'],
-  'tender.funding_type': ['fiscal', 'state_owned', 'village', 'private', 'mixed'],
-  'tender.category': ['goods', 'works', 'services'], 'contract.category': ['goods', 'works', 'services'],
-  'court_case.case_type': ['civil', 'criminal', 'administrative', 'enforcement'],
-  'case_party.party_role': ['plaintiff', 'defendant', 'third_party', 'enforcee', 'applicant'],
-  'kinship.relation': ['spouse', 'parent', 'child', 'sibling', 'grandparent', 'grandchild', 'in_law', 'other'],
-  'decision.body': ['party_committee', 'board', 'gm_office', 'villagers_assembly', 'village_committee'],
-  'bank_account.account_kind': ['basic', 'general', 'special', 'personal'],
-  'lease_contract.award_method': ['public_bidding', 'exchange', 'negotiation', 'direct'],
-  'lease_contract.payment_cycle': ['monthly', 'quarterly', 'semiannual', 'annual'],
-  'credit_list.list_type': ['dishonest_enforcee', 'procurement_blacklist', 'abnormal_operation', 'serious_violation', 'debarment'],
-};
 
 describe('the synthetic province is internally consistent', () => {
   let ws: Workspace;
@@ -42,7 +22,7 @@ describe('the synthetic province is internally consistent', () => {
   };
 
   test('every value lies in its vocabulary', async () => {
-    for (const [col, values] of Object.entries(VOCAB)) {
+    for (const [col, values] of Object.entries(VOCABULARY)) {
       const [table, column] = col.split('.');
       await none(col, `SELECT DISTINCT ${column} AS v FROM ${table} WHERE ${column} IS NOT NULL AND ${column} NOT IN (${values.map((v) => `'${v}'`).join(', ')})`);
     }

@@ -144,18 +144,17 @@ describe('Workspace.open', () => {
 
   test('an older workspace is migrated forward on open', async () => {
     const dir = tempDir();
-    // Turn a fresh workspace back into a version-2 one: drop what migration 3 created.
+    // Turn a fresh workspace back into a version-2 one: drop what migrations 3 and later created.
     await withWorkspace(dir, async (ws) => {
       await ws.conn.run(`INSERT INTO organization (org_id) VALUES ('O1')`);
-      await ws.conn.run('DROP TABLE synthetic_truth');
-      await ws.conn.run('DROP TABLE workspace_meta');
-      await ws.conn.run('DELETE FROM schema_version WHERE version = 3');
+      for (const t of ['synthetic_truth', 'workspace_meta', 'import_batch', 'import_file', 'quarantine']) await ws.conn.run(`DROP TABLE ${t}`);
+      await ws.conn.run('DELETE FROM schema_version WHERE version >= 3');
     }, true);
     await withWorkspace(dir, async (ws) => {
       const versions = await ws.conn.all<{ version: number }>('SELECT version FROM schema_version ORDER BY version');
-      assert.deepEqual(versions.map((r) => r.version), [1, 2, 3]);
+      assert.deepEqual(versions.map((r) => r.version), MIGRATIONS.map((m) => m.version));
       const names = (await ws.tables()).map((t) => t.name);
-      assert.ok(names.includes('synthetic_truth') && names.includes('workspace_meta'));
+      assert.ok(['synthetic_truth', 'workspace_meta', 'import_batch', 'import_file', 'quarantine'].every((t) => names.includes(t)));
       assert.equal((await ws.conn.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM organization'))?.n, 1);
     });
   });

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import { ClearsightError } from '../errors.ts';
+import { DATA_TABLES } from '../schema/canonical.ts';
+
+export type ImportFormat = 'csv' | 'tsv' | 'parquet' | 'jsonl' | 'json';
+const ALL_FORMATS = ['csv', 'tsv', 'xlsx', 'parquet', 'json', 'jsonl', 'ocds', 'ftm'] as const;
+const SUPPORTED: readonly string[] = ['csv', 'tsv', 'parquet', 'jsonl', 'json'];
+
+export interface PlannedFile {
+  path: string;
+  table: string;
+  format: ImportFormat;
+}
+
+/**
+ * Which files an import reads and into which tables: a folder contributes its `<table>.<ext>` files;
+ * a file goes to --table, or to the table its name spells.
+ */
+export function planFiles(paths: string[], opts: { table?: string; format?: string }): PlannedFile[] {
+  if (paths.length === 0) throw new ClearsightError('usage', '请指定要导入的文件或文件夹 / give at least one file or folder to import');
+  if (opts.format !== undefined && !(ALL_FORMATS as readonly string[]).includes(opts.format)) {
+    throw new ClearsightError('usage', `--format must be one of ${ALL_FORMATS.join(', ')} (got '${opts.format}')`);
+  }
+  if (opts.table !== undefined && !DATA_TABLES.includes(opts.table)) {
+    throw new ClearsightError('usage', `--table '${opts.table}' 不是规范表 / is not a canonical table`);
+  }
+  const out: PlannedFile[] = [];
+  for (const p of paths.map((x) => resolve(x))) {
+    if (!existsSync(p)) throw new ClearsightError('bad_input', `找不到文件 / no such file or folder: ${p}`, { file: p });
+    if (statSync(p).isDirectory()) {
+      const files = readdirSync(p).filter((f) => !f.startsWith('.')).sort();
+      const known = files.filter((f) => DATA_TABLES.includes(tableOfName(f)));
+      if (known.length === 0) {
+        throw new ClearsightError('bad_input', `文件夹中没有以规范表命名的文件（如 bid.csv）/ no files named after canonical tables (e.g. bid.csv) in ${p}`, { file: p });
+      }
+      for (const f of known) out.push(plan(join(p, f), undefined, opts.format));
+    } else {
+      out.push(plan(p, opts.table, opts.format));
+    }
+  }
+  return out;
+}
+
+function tableOfName(file: string): string {
+  return basename(file).split('.')[0]!.toLowerCase();
+}
+
+function plan(path: string, table: string | undefined, format: string | undefined): PlannedFile {
+  const ext = extname(path).slice(1).toLowerCase();
+  const f = format ?? ext;
+  if (f === 'xls') {
+    throw new ClearsightError('bad_input', `不支持旧版 .xls，请在 Excel 中另存为 .xlsx / .xls is not supported: save it as .xlsx in Excel`, { file: path });
+  }
+  if (!SUPPORTED.includes(f)) {
+    throw new ClearsightError('bad_input', (ALL_FORMATS as readonly string[]).includes(f)
+      ? `格式 ${f} 的导入尚未实现 / importing ${f} is not implemented yet`
+      : `无法识别文件格式（用 --format 指定）/ unknown file format '${ext}' (give --format)`, { file: path });
+  }
+  const t = table ?? tableOfName(path);
+  if (!DATA_TABLES.includes(t)) {
+    throw new ClearsightError('bad_input', `文件名不是规范表名，请用 --table 指定 / the file name does not name a canonical table ('${t}'); give --table`, { file: path });
+  }
+  return { path, table: t, format: f as ImportFormat };
+}
+
+/** SHA-256 and size of a file, streamed. */
+export async function fileDigest(path: string, signal?: AbortSignal): Promise<{ sha256: string; size: number }> {
+  const h = createHash('sha256');
+  let size = 0;
+  for await (const chunk of createReadStream(path, { signal })) {
+    h.update(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  return { sha256: h.digest('hex'), size };
+}

@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream, rmSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { basename, join } from 'node:path';
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { APP_VERSION } from '../app-version.ts';
+import { quoteIdent } from '../db/sql.ts';
+import { ClearsightError } from '../errors.ts';
+import type { Task } from '../tasks.ts';
+import type { Workspace } from '../workspace/workspace.ts';
+import { detectEncoding, transcodeToUtf8, type TextEncoding } from './encoding.ts';
+import { fileDigest, planFiles, type PlannedFile } from './files.ts';
+import { castSql, problemsSql, type ColumnSpec } from './validate.ts';
+
+export interface ImportRequest {
+  paths: string[];
+  table?: string;
+  format?: string;
+  encoding?: 'auto' | 'utf-8' | 'gb18030';
+  /** Import a file again into a table it was already imported into. */
+  force?: boolean;
+}
+
+export interface ImportFileSummary {
+  file: string; table: string; format: string; encoding: string | null; sha256: string; sizeBytes: number;
+  rowsRead: number; rowsLoaded: number; rowsQuarantined: number; seconds: number;
+}
+
+export interface ImportSummary { batchId: string; files: ImportFileSummary[]; seconds: number }
+
+const STAGE = 'temp._import_stage';
+
+/**
+ * Import canonical files. One call is one transaction: if any file cannot be read, or the task is
+ * cancelled or the process killed, the workspace is exactly as before. Rows that fail validation go to
+ * quarantine with their reason and raw values; the rest load.
+ */
+export async function importFiles(ws: Workspace, req: ImportRequest, task: Task): Promise<ImportSummary> {
+  const started = Date.now();
+  const files = planFiles(req.paths, { table: req.table, format: req.format });
+  task.step('计算文件摘要', 'hashing files', files.length, 'steps');
+  const digests: Array<{ sha256: string; size: number }> = [];
+  for (const [i, f] of files.entries()) {
+    digests.push(await fileDigest(f.path, task.signal));
+    task.advance(i + 1);
+  }
+  const batchId = `imp-${new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14)}-${randomUUID().slice(0, 8)}`;
+  const temps: string[] = [];
+  try {
+    const summaries = await ws.conn.transaction(async (c) => {
+      await run(c, `INSERT INTO import_batch VALUES ($1, now()::TIMESTAMP, NULL, $2)`, [batchId, APP_VERSION]);
+      const out: ImportFileSummary[] = [];
+      for (const [i, f] of files.entries()) {
+        const d = digests[i]!;
+        if (!req.force) {
+          const prev = await all(c, `SELECT batch_id FROM import_file WHERE sha256 = $1 AND table_name = $2 LIMIT 1`, [d.sha256, f.table]);
+          if (prev.length > 0) {
+            throw new ClearsightError('bad_input',
+              `该文件已导入到 ${f.table}（批次 ${String(prev[0]!.batch_id)}），如需重复导入请加 --force / already imported into ${f.table} in batch ${String(prev[0]!.batch_id)}; use --force to import it again`,
+              { file: f.path });
+          }
+        }
+        const t0 = Date.now();
+        task.step(`导入 ${basename(f.path)} → ${f.table}`, `importing ${basename(f.path)} into ${f.table}`, d.size, 'bytes');
+        const { encoding, rowsRead } = await stage(c, ws, f, req.encoding ?? 'auto', task, temps);
+        const { loaded, quarantined } = await load(c, batchId, f);
+        const s: ImportFileSummary = { file: f.path, table: f.table, format: f.format, encoding, sha256: d.sha256, sizeBytes: d.size,
+          rowsRead, rowsLoaded: loaded, rowsQuarantined: quarantined, seconds: (Date.now() - t0) / 1000 };
+        await run(c, `INSERT INTO import_file VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          [batchId, s.file, s.sha256, s.sizeBytes, s.table, s.format, s.encoding, s.rowsRead, s.rowsLoaded, s.rowsQuarantined, s.seconds]);
+        task.advance(d.size);
+        out.push(s);
+      }
+      await run(c, `UPDATE import_batch SET finished_at = now()::TIMESTAMP WHERE batch_id = $1`, [batchId]);
+      await c.run(`DROP TABLE IF EXISTS ${STAGE}`);
+      return out;
+    }, task.signal);
+    return { batchId, files: summaries, seconds: (Date.now() - started) / 1000 };
+  } finally {
+    for (const t of temps) rmSync(t, { force: true });
+  }
+}
+
+/** Read one file into the staging table: every column as text, plus row_no (1-based data row). */
+async function stage(c: DuckDBConnection, ws: Workspace, f: PlannedFile, encodingReq: string, task: Task, temps: string[]):
+  Promise<{ encoding: TextEncoding | null; rowsRead: number }> {
+  await c.run(`DROP TABLE IF EXISTS ${STAGE}`);
+  let encoding: TextEncoding | null = null;
+  try {
+    if (f.format === 'csv' || f.format === 'tsv') {
+      encoding = encodingReq === 'auto' ? await detectEncoding(f.path, task.signal) : encodingReq as TextEncoding;
+      let path = f.path;
+      if (encoding === 'gb18030') {
+        path = join(ws.layout.tmp, `import-${randomUUID()}.csv`);
+        temps.push(path);
+        await transcodeToUtf8(f.path, path, (n) => task.advance(n), task.signal);
+      }
+      await c.run(`DROP TABLE IF EXISTS temp._import_rejects; DROP TABLE IF EXISTS temp._import_reject_scans`);
+      await run(c, `CREATE TEMP TABLE _import_raw AS SELECT * FROM read_csv($1, header = true, all_varchar = true, delim = $2,
+        quote = '"', escape = '"', store_rejects = true, rejects_table = '_import_rejects', rejects_scan = '_import_reject_scans')`,
+        [path, f.format === 'tsv' ? '\t' : ',']);
+      // A data row's number in the file (rowids, offset inside a transaction, count from the first); rows the
+      // reader rejected still count, so skip over them.
+      await c.run(`CREATE TEMP TABLE _import_stage AS
+        WITH rj AS (SELECT CAST(line AS BIGINT) AS line, row_number() OVER (ORDER BY line) - 1 AS j FROM temp._import_rejects)
+        , raw AS (SELECT *, rowid - (SELECT min(rowid) FROM temp._import_raw) AS r FROM temp._import_raw)
+        SELECT raw.* EXCLUDE (r), raw.r + 1 + (SELECT count(*) FROM rj WHERE rj.line - 2 - rj.j <= raw.r) AS row_no FROM raw`);
+      await c.run(`DROP TABLE temp._import_raw`);
+    } else if (f.format === 'parquet') {
+      await run(c, `CREATE TEMP TABLE _import_stage AS SELECT COLUMNS(c -> c <> 'file_row_number')::VARCHAR, file_row_number + 1 AS row_no
+        FROM read_parquet($1, file_row_number = true)`, [f.path]);
+    } else {
+      // Stored first so that rowid numbers the records in file order (inside a transaction rowids of new rows
+      // start at a large offset: subtract the first).
+      await run(c, `CREATE TEMP TABLE _import_json_raw AS SELECT json FROM read_json_objects($1, format = $2)`,
+        [f.path, f.format === 'jsonl' ? 'newline_delimited' : 'array']);
+      await c.run(`CREATE TEMP TABLE _import_json AS
+        SELECT json, CAST(rowid - (SELECT min(rowid) FROM temp._import_json_raw) + 1 AS BIGINT) AS row_no FROM temp._import_json_raw`);
+      await c.run(`DROP TABLE temp._import_json_raw`);
+      const bad = await all(c, `SELECT row_no FROM temp._import_json WHERE NOT json_valid(json) OR json_type(json) <> 'OBJECT' ORDER BY row_no LIMIT 1`);
+      if (bad.length > 0) {
+        throw new ClearsightError('bad_input', `JSON 格式错误 / malformed JSON (record ${String(bad[0]!.row_no)})`, { file: f.path, row: Number(bad[0]!.row_no) });
+      }
+      const keys = (await all(c, `SELECT DISTINCT unnest(json_keys(json)) AS k FROM temp._import_json ORDER BY 1`)).map((r) => String(r.k));
+      const select = keys.map((k) => `json_extract_string(json, ${sqlString(`$."${k.replaceAll('"', '\\"')}"`)}) AS ${quoteIdent(k)}`);
+      await c.run(`CREATE TEMP TABLE _import_stage AS SELECT ${[...select, 'row_no'].join(', ')} FROM temp._import_json`);
+      await c.run(`DROP TABLE temp._import_json`);
+    }
+  } catch (e) {
+    if (e instanceof ClearsightError) throw e;
+    const msg = (e as Error).message;
+    if (/INTERRUPT/i.test(msg)) throw e;
+    if (f.format === 'jsonl') {
+      const bad = await firstBadJsonLine(f.path);
+      if (bad) throw new ClearsightError('bad_input', `JSON 格式错误 / malformed JSON: ${bad.error}`, { file: f.path, row: bad.line });
+    }
+    const line = /line[: ]+(\d+)/i.exec(msg);
+    throw new ClearsightError('bad_input', `文件无法读取 / the file cannot be read: ${msg.split('\n')[0]}`,
+      { file: f.path, ...(line ? { row: Number(line[1]) } : {}) });
+  }
+  const n = await all(c, `SELECT count(*) AS n FROM ${STAGE}`);
+  const rejected = f.format === 'csv' || f.format === 'tsv' ? Number((await all(c, `SELECT count(*) AS n FROM temp._import_rejects`))[0]!.n) : 0;
+  return { encoding, rowsRead: Number(n[0]!.n) + rejected };
+}
+
+/** Check the staged rows, quarantine the bad ones (and rows the reader rejected), load the rest. */
+async function load(c: DuckDBConnection, batchId: string, f: PlannedFile): Promise<{ loaded: number; quarantined: number }> {
+  const cols = (await all(c, `SELECT column_name AS name, data_type AS type FROM duckdb_columns()
+    WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $1 ORDER BY column_index`, [f.table])) as unknown as ColumnSpec[];
+  const staged = (await all(c, `SELECT column_name AS name FROM duckdb_columns()
+    WHERE database_name = 'temp' AND table_name = '_import_stage' AND column_name <> 'row_no' ORDER BY column_index`)).map((r) => String(r.name));
+  const known = new Set(cols.map((x) => x.name));
+  const unknown = staged.filter((s) => !known.has(s));
+  if (unknown.length > 0) {
+    throw new ClearsightError('bad_input',
+      `列名不是 ${f.table} 的规范列：${unknown.join(', ')}（如分隔符不对，请检查文件）/ not columns of ${f.table}: ${unknown.join(', ')} (a wrong delimiter looks like this too)`,
+      { file: f.path, column: unknown[0] });
+  }
+  const present = cols.filter((x) => staged.includes(x.name));
+  const key = (await all(c, `SELECT unnest(constraint_column_names) AS k FROM duckdb_constraints()
+    WHERE database_name = current_database() AND table_name = $1 AND constraint_type = 'PRIMARY KEY'`, [f.table]))[0]?.k as string | undefined;
+  const keyCol = key && staged.includes(key) ? key : null;
+  if (key && !keyCol) {
+    throw new ClearsightError('bad_input', `缺少主键列 ${key} / the key column ${key} is missing`, { file: f.path, column: key });
+  }
+  const base = [batchId, f.path, f.table];
+  await c.run(`CREATE OR REPLACE TEMP TABLE _import_problems AS ${problemsSql(f.table, present, STAGE, keyCol)}`);
+  await run(c, `INSERT INTO quarantine
+    SELECT $1, $2, $3, p.row_no, p.column_name, p.value, p.reason, to_json(s)::VARCHAR
+    FROM temp._import_problems p JOIN ${STAGE} s USING (row_no)`, base);
+  if (f.format === 'csv' || f.format === 'tsv') {
+    await run(c, `INSERT INTO quarantine SELECT $1, $2, $3, CAST(line AS BIGINT) - 1, column_name, NULL,
+      '行结构错误 / malformed row: ' || error_message, csv_line FROM temp._import_rejects`, base);
+  }
+  const colList = present.map((x) => quoteIdent(x.name)).join(', ');
+  const casts = present.map((x) => castSql(x.type, `s.${quoteIdent(x.name)}`)).join(', ');
+  await c.run(`INSERT INTO ${quoteIdent(f.table)} (${colList}) SELECT ${casts} FROM ${STAGE} s
+    WHERE s.row_no NOT IN (SELECT row_no FROM temp._import_problems)`);
+  const q = await all(c, `SELECT count(DISTINCT row_no) AS n FROM quarantine WHERE batch_id = $1 AND file = $2 AND table_name = $3`, base);
+  const n = await all(c, `SELECT count(*) AS n FROM ${STAGE}`);
+  const bad = await all(c, `SELECT count(DISTINCT row_no) AS n FROM temp._import_problems`);
+  return { loaded: Number(n[0]!.n) - Number(bad[0]!.n), quarantined: Number(q[0]!.n) };
+}
+
+/** The first line of a JSON-lines file that does not parse, for an exact error position. */
+async function firstBadJsonLine(path: string): Promise<{ line: number; error: string } | null> {
+  const rl = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+  let n = 0;
+  for await (const text of rl) {
+    n++;
+    if (text.trim() === '') continue;
+    try {
+      JSON.parse(text);
+    } catch (e) {
+      rl.close();
+      return { line: n, error: (e as Error).message };
+    }
+  }
+  return null;
+}
+
+function sqlString(s: string): string {
+  return `'${s.replaceAll("'", "''")}'`;
+}
+
+async function run(c: DuckDBConnection, sql: string, params: unknown[]): Promise<void> {
+  await c.run(sql, params as DuckDBValue[]);
+}
+
+async function all(c: DuckDBConnection, sql: string, params: unknown[] = []): Promise<Array<Record<string, unknown>>> {
+  return (await c.runAndReadAll(sql, params as DuckDBValue[])).getRowObjectsJson() as Array<Record<string, unknown>>;
+}

@@ -1,0 +1,67 @@
+import { quoteIdent } from '../db/sql.ts';
+import { VOCABULARY } from '../schema/vocabulary.ts';
+
+export interface ColumnSpec { name: string; type: string }
+
+/**
+ * SQL that lists every problem of the staged rows: one row (row_no, column_name, value, reason) per bad
+ * value. Values are checked against the column's type and vocabulary; keys must be present and unique
+ * both in the file and against the workspace. Nothing is rounded or coerced silently: an amount with
+ * more decimals than its column keeps is a problem, not a rounding.
+ */
+export function problemsSql(table: string, cols: ColumnSpec[], stage: string, key: string | null): string {
+  const parts: string[] = [];
+  for (const c of cols) {
+    const v = `s.${quoteIdent(c.name)}`;
+    const check = typeCheck(c.type, v);
+    if (check) parts.push(problem(c.name, v, `${v} IS NOT NULL AND NOT (${check.ok})`, check.reason));
+    const vocab = VOCABULARY[`${table}.${c.name}`];
+    if (vocab) {
+      const list = vocab.map((x) => `'${x}'`).join(', ');
+      parts.push(problem(c.name, v, `${v} IS NOT NULL AND ${v} NOT IN (${list})`,
+        `不在取值范围内 / not one of: ${vocab.join(', ')}`));
+    }
+  }
+  if (key) {
+    const k = `s.${quoteIdent(key)}`;
+    parts.push(problem(key, k, `${k} IS NULL OR trim(${k}) = ''`, '主键为空 / the key is empty'));
+    parts.push(`SELECT s.row_no, '${key}' AS column_name, ${k} AS value,
+      '主键在文件中重复（首次出现于第 ' || CAST(first_row AS VARCHAR) || ' 行）/ duplicate key in the file (first at row ' || CAST(first_row AS VARCHAR) || ')' AS reason
+      FROM (SELECT *, min(row_no) OVER (PARTITION BY ${quoteIdent(key)}) AS first_row FROM ${stage}) s
+      WHERE ${k} IS NOT NULL AND s.row_no > first_row`);
+    parts.push(problem(key, k, `${k} IN (SELECT ${quoteIdent(key)} FROM ${quoteIdent(table)})`, '主键已存在于工作区 / the key is already in the workspace'));
+  }
+  if (parts.length === 0) return `SELECT NULL::BIGINT AS row_no, NULL AS column_name, NULL AS value, NULL AS reason WHERE FALSE`;
+  return parts.join('\nUNION ALL\n');
+
+  function problem(col: string, value: string, where: string, reason: string): string {
+    return `SELECT s.row_no, '${col}' AS column_name, ${value} AS value, '${reason.replaceAll("'", "''")}' AS reason FROM ${stage} s WHERE ${where}`;
+  }
+}
+
+/** How a staged text value becomes the column's type (only for rows that passed problemsSql). */
+export function castSql(type: string, v: string): string {
+  if (type === 'BOOLEAN') return `(lower(trim(${v})) = 'true')`;
+  if (type === 'VARCHAR') return v;
+  return `CAST(trim(${v}) AS ${type})`;
+}
+
+function typeCheck(type: string, v: string): { ok: string; reason: string } | null {
+  const t = type.toUpperCase();
+  const dec = /^DECIMAL\((\d+),(\d+)\)$/.exec(t);
+  if (dec) {
+    return {
+      ok: `TRY_CAST(trim(${v}) AS ${t}) IS NOT NULL AND TRY_CAST(trim(${v}) AS ${t}) = TRY_CAST(trim(${v}) AS DECIMAL(38,10))`,
+      reason: `不是金额（最多 ${dec[2]} 位小数）/ not a plain decimal with at most ${dec[2]} decimals`,
+    };
+  }
+  switch (t) {
+    case 'VARCHAR': return null;
+    case 'DATE': return { ok: `regexp_full_match(trim(${v}), '\\d{4}-\\d{2}-\\d{2}') AND TRY_CAST(trim(${v}) AS DATE) IS NOT NULL`, reason: '不是日期 YYYY-MM-DD / not a date (YYYY-MM-DD)' };
+    case 'TIMESTAMP': return { ok: `TRY_CAST(trim(${v}) AS TIMESTAMP) IS NOT NULL`, reason: '不是时间 YYYY-MM-DD HH:MM:SS / not a date-time (YYYY-MM-DD HH:MM:SS)' };
+    case 'BOOLEAN': return { ok: `lower(trim(${v})) IN ('true', 'false')`, reason: '不是 true/false / not true or false' };
+    case 'INTEGER': case 'BIGINT': case 'UBIGINT': case 'DOUBLE':
+      return { ok: `TRY_CAST(trim(${v}) AS ${t}) IS NOT NULL`, reason: `不是${t === 'DOUBLE' ? '数值' : '整数'} / not ${t === 'DOUBLE' ? 'a number' : 'an integer'} (${t})` };
+    default: return { ok: `TRY_CAST(trim(${v}) AS ${t}) IS NOT NULL`, reason: `不是 ${t} / not a ${t}` };
+  }
+}

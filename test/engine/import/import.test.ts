@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { importFiles, type ImportRequest } from '../../../electron/engine/import/import.ts';
+import { Workspace } from '../../../electron/engine/workspace/workspace.ts';
+import { CLI, REPO_ROOT, lines, runCli } from '../../helpers/cli.ts';
+import { tempDir } from '../../helpers/temp.ts';
+
+const FIX = fileURLToPath(new URL('../../fixtures/import/', import.meta.url));
+const fx = (p: string) => join(FIX, p);
+
+const importInto = (ws: Workspace, req: ImportRequest) => ws.tasks.run('import', (t) => importFiles(ws, req, t));
+const fingerprints = async (ws: Workspace) =>
+  Object.fromEntries((await ws.tables({ fingerprint: true })).filter((t) => t.fingerprint !== undefined).map((t) => [t.name, t.fingerprint]));
+
+describe('importing canonical files', () => {
+  let ws: Workspace;
+  before(async () => { ws = await Workspace.init(tempDir()); });
+  after(async () => { await ws.close(); });
+
+  test('CSV, GBK CSV, JSON lines and Parquet load; bad rows are quarantined and counted exactly', async () => {
+    const s = await importInto(ws, { paths: [fx('canonical'), fx('gbk/person.csv')] });
+    const by = Object.fromEntries(s.files.map((f) => [f.table, [f.rowsRead, f.rowsLoaded, f.rowsQuarantined, f.encoding]]));
+    assert.deepEqual(by, {
+      bid: [3, 2, 1, null], contract: [2, 2, 0, null], organization: [6, 2, 4, 'utf-8'], tender: [2, 2, 0, 'utf-8'], person: [3, 3, 0, 'gb18030'],
+    });
+    const q = await ws.conn.all<{ t: string; row_no: number; col: string | null; value: string | null }>(
+      `SELECT table_name AS t, row_no, column_name AS col, value FROM quarantine ORDER BY t, row_no, col`);
+    assert.deepEqual(q.map((r) => `${r.t}:${r.row_no}:${r.col ?? ''}:${r.value ?? ''}`), [
+      'bid:3:price_cny:abc', 'bid:3:status:late',
+      'organization:2:established_date:2016-13-40', 'organization:2:is_state_owned:maybe', 'organization:2:reg_capital_cny:1234567.891',
+      'organization:3:org_type:state_firm', 'organization:4:org_id:ORGX001', 'organization:5::',
+    ]);
+    const raw = await ws.conn.one<{ raw_row: string; reason: string }>(`SELECT raw_row, reason FROM quarantine WHERE table_name = 'organization' AND row_no = 4`);
+    assert.match(raw!.raw_row, /重复主键公司/);
+    assert.match(raw!.reason, /first at row 1/);
+    const people = await ws.conn.all<{ name: string }>(`SELECT name FROM person ORDER BY person_id`);
+    assert.deepEqual(people.map((p) => p.name), ['王建华', '陈秀英', '李明']);
+    const org = await ws.conn.one<{ cap: string }>(`SELECT reg_capital_cny::VARCHAR AS cap FROM organization WHERE org_id = 'ORGX001'`);
+    assert.equal(org!.cap, '5000000.00');
+    const log = await ws.conn.one<{ n: number }>(`SELECT count(*) AS n FROM import_file WHERE batch_id = $1 AND length(sha256) = 64`, [s.batchId]);
+    assert.equal(Number(log!.n), 5);
+  });
+
+  test('the same file again is refused unless --force, and the workspace does not change', async () => {
+    const before = await fingerprints(ws);
+    await assert.rejects(importInto(ws, { paths: [fx('canonical/tender.csv')] }), (e: Error & { code?: string }) =>
+      e.code === 'bad_input' && /already imported/.test(e.message));
+    assert.deepEqual(await fingerprints(ws), before);
+    const s = await importInto(ws, { paths: [fx('canonical/tender.csv')], force: true });
+    assert.deepEqual([s.files[0]!.rowsLoaded, s.files[0]!.rowsQuarantined], [0, 2], 'forced rows whose keys exist are quarantined');
+  });
+
+  test('an unreadable file fails the whole import with file and row, and nothing of it stays', async () => {
+    const fresh = await Workspace.init(tempDir());
+    try {
+      const before = await fingerprints(fresh);
+      // A good file first, then an unreadable one under a canonical name: the good one must not stay either.
+      const dir = tempDir();
+      writeFileSync(join(dir, 'bid.jsonl'), readFileSync(fx('malformed.jsonl')));
+      await assert.rejects(importInto(fresh, { paths: [fx('canonical/tender.csv'), join(dir, 'bid.jsonl')] }),
+        (e: Error & { code?: string }) => e.code === 'bad_input');
+      // malformed.jsonl needs --table: name it, and check file and row are reported.
+      await assert.rejects(importInto(fresh, { paths: [fx('malformed.jsonl')], table: 'bid' }),
+        (e: Error & { code?: string; where?: { file?: string; row?: number } }) =>
+          e.code === 'bad_input' && e.where?.row === 2 && /malformed\.jsonl$/.test(e.where.file ?? ''));
+      await assert.rejects(importInto(fresh, { paths: [fx('wrong-delimiter.csv')], table: 'organization' }),
+        (e: Error & { code?: string; where?: { column?: string } }) => e.code === 'bad_input' && e.where?.column === 'org_id;name;org_type');
+      assert.deepEqual(await fingerprints(fresh), before);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test('formats not imported yet and legacy .xls are refused with a clear message', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bid.xls'), 'not really excel');
+    writeFileSync(join(dir, 'bid.xlsx'), 'not really excel');
+    await assert.rejects(importInto(ws, { paths: [join(dir, 'bid.xls')] }), /save it as \.xlsx/);
+    await assert.rejects(importInto(ws, { paths: [join(dir, 'bid.xlsx')] }), /not implemented yet/);
+  });
+});
+
+describe('clearsight import', () => {
+  test('--json summary, exit 0; an unreadable file exits 2 with one line naming file and row', async () => {
+    const dir = join(tempDir(), 'ws');
+    assert.equal((await runCli(['init', '--workspace', dir])).code, 0);
+    const ok = await runCli(['import', '--workspace', dir, fx('canonical/tender.csv'), '--json']);
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.equal((JSON.parse(ok.stdout) as { files: Array<{ rowsLoaded: number }> }).files[0]!.rowsLoaded, 2);
+    const bad = await runCli(['import', '--workspace', dir, fx('malformed.jsonl'), '--table', 'bid']);
+    assert.equal(bad.code, 2);
+    const errs = lines(bad.stderr).filter((l) => !l.startsWith('…'));
+    assert.equal(errs.length, 1);
+    assert.match(errs[0]!, /malformed\.jsonl, row 2/);
+  });
+
+  test('kill -9 in the middle of a large import leaves the workspace as it was', async () => {
+    const dir = join(tempDir(), 'ws');
+    const csv = join(tempDir(), 'org_contact.csv');
+    const out = createWriteStream(csv);
+    out.write('org_id,contact_type,value_norm,valid_from,valid_to,source\n');
+    for (let i = 0; i < 1_500_000; i++) out.write(`ORG${i},phone,0579${String(80000000 + i)},2020-01-01,,年报\n`);
+    await new Promise((r) => out.end(r));
+    assert.equal((await runCli(['init', '--workspace', dir])).code, 0);
+    assert.equal((await runCli(['import', '--workspace', dir, fx('canonical/tender.csv')])).code, 0);
+    const ws0 = await Workspace.open(dir);
+    const before = await fingerprints(ws0);
+    await ws0.close();
+    const child = spawn(process.execPath, [CLI, 'import', '--workspace', dir, csv], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    await new Promise<void>((resolve) => child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      if (/importing org_contact/.test(d)) setTimeout(() => { child.kill('SIGKILL'); resolve(); }, 400);
+    }));
+    const code = await new Promise((r) => child.on('close', (c, sig) => r(sig ?? c)));
+    assert.equal(code, 'SIGKILL');
+    const ws = await Workspace.open(dir);
+    try {
+      assert.deepEqual(await fingerprints(ws), before);
+    } finally {
+      await ws.close();
+    }
+  });
+});
