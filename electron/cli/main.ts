@@ -7,6 +7,7 @@ const VERBS: Record<string, () => Promise<{ usage: string; run: (argv: string[])
   init: () => import('./verbs/init.ts'),
   demo: () => import('./verbs/demo.ts'),
   import: () => import('./verbs/import.ts'),
+  export: () => import('./verbs/export.ts'),
   tables: () => import('./verbs/tables.ts'),
   start: () => import('./verbs/start.ts'),
 };

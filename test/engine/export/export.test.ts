@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { exportData, type ExportRequest } from '../../../electron/engine/export/export.ts';
+import { Workspace } from '../../../electron/engine/workspace/workspace.ts';
+import { tempDir } from '../../helpers/temp.ts';
+
+describe('export of tables and query results', () => {
+  let ws: Workspace;
+  let out: string;
+  const exp = (req: ExportRequest) => ws.tasks.run('export', (t) => exportData(ws, req, t));
+  before(async () => {
+    ws = await Workspace.init(tempDir());
+    out = tempDir();
+    await ws.conn.run(`INSERT INTO person (person_id, id_no_hash, name, gender, birth_date, phone, address_norm)
+      SELECT 'P' || i, sha256(i::VARCHAR), '王建华' || i, 'M', DATE '1980-01-01' + CAST(i AS INTEGER), '138' || lpad(i::VARCHAR, 8, '0'), '解放路' || i || '号2幢101室'
+      FROM range(1, 2501) t(i)`);
+    await ws.conn.run(`INSERT INTO organization (org_id, name, reg_capital_cny, established_date) VALUES ('O1', '永康市华鑫建设工程有限公司', 5000000.50, DATE '2015-03-02')`);
+  });
+  after(async () => { await ws.close(); });
+
+  test('CSV for Excel starts with a UTF-8 byte-order mark and keeps Chinese text', async () => {
+    const s = await exp({ table: 'organization', out: join(out, 'org.csv') });
+    assert.equal(s.rows, 1);
+    const buf = readFileSync(join(out, 'org.csv'));
+    assert.deepEqual([...buf.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    assert.match(buf.toString('utf8'), /\nO1,,永康市华鑫建设工程有限公司,,,,5000000.50,,2015-03-02,/);
+  });
+
+  test('CSV in GB18030 decodes back to the same text; personal identifiers are masked by default', async () => {
+    await exp({ table: 'person', out: join(out, 'p.csv'), encoding: 'gb18030' });
+    const text = iconv.decode(readFileSync(join(out, 'p.csv')), 'gb18030');
+    const first = text.split('\n')[1]!;
+    assert.match(first, /^P1,（已脱敏 redacted）,王建华1,M,1980,,138\*{4}0001,解放\*{3},/);
+    assert.equal(text.trim().split('\n').length, 2501);
+  });
+
+  test('--include-personal keeps them', async () => {
+    await exp({ table: 'person', out: join(out, 'p2.csv'), includePersonal: true });
+    assert.match(readFileSync(join(out, 'p2.csv'), 'utf8'), /P1,[0-9a-f]{64},王建华1,M,1980-01-02,,13800000001,解放路1号2幢101室/);
+  });
+
+  test('Parquet and .xlsx hold every row of a query result', async () => {
+    const q = `SELECT person_id, name, birth_date FROM person WHERE person_id <> 'P2'`;
+    const pq = await exp({ sql: q, out: join(out, 'p.parquet') });
+    assert.equal(pq.rows, 2499);
+    const n = await ws.conn.one<{ n: number }>(`SELECT count(*) AS n FROM read_parquet($1)`, [join(out, 'p.parquet')]);
+    assert.equal(Number(n!.n), 2499);
+    const xs = await exp({ sql: q, out: join(out, 'p.xlsx') });
+    assert.equal(xs.rows, 2499);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, 'p.xlsx'));
+    const sheet = wb.worksheets[0]!;
+    assert.equal(sheet.rowCount, 2500);
+    assert.deepEqual([1, 2, 3].map((i) => sheet.getRow(1).getCell(i).value), ['person_id', 'name', 'birth_date']);
+    assert.equal(sheet.getRow(2).getCell(2).value, '王建华1');
+  });
+
+  test('a query that writes is refused and leaves no file behind', async () => {
+    await assert.rejects(exp({ sql: `DELETE FROM person`, out: join(out, 'x.csv') }), /only read-only queries/);
+    await assert.rejects(exp({ sql: `SELECT 1; DROP TABLE person`, out: join(out, 'y.csv') }), /exactly one query/);
+    assert.equal(existsSync(join(out, 'x.csv')), false);
+    assert.equal(readdirSync(out).some((f) => f.endsWith('.partial')), false);
+    const n = await ws.conn.one<{ n: number }>(`SELECT count(*) AS n FROM person`);
+    assert.equal(Number(n!.n), 2500);
+  });
+});
