@@ -4,12 +4,12 @@ import { Workspace } from '../../engine/workspace/workspace.ts';
 import { parseVerbArgs, requireWorkspace } from '../args.ts';
 import { printJson, progressPrinter } from '../output.ts';
 
-export const usage = 'import --workspace DIR PATH... [--table T] [--format csv|tsv|parquet|json|jsonl] [--encoding auto|utf-8|gb18030] [--force] [--json]';
+export const usage = 'import --workspace DIR PATH... [--table T] [--format csv|tsv|xlsx|parquet|json|jsonl] [--encoding auto|utf-8|gb18030] [--sheet N|NAME] [--force] [--json]';
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseVerbArgs(argv, {
     workspace: { type: 'string' }, table: { type: 'string' }, format: { type: 'string' }, encoding: { type: 'string', default: 'auto' },
-    mapping: { type: 'string' }, force: { type: 'boolean' }, json: { type: 'boolean' },
+    mapping: { type: 'string' }, sheet: { type: 'string' }, force: { type: 'boolean' }, json: { type: 'boolean' },
   }, true);
   const dir = requireWorkspace(values.workspace);
   if (!['auto', 'utf-8', 'gb18030'].includes(values.encoding!)) {
@@ -23,6 +23,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const s = await ws.tasks.run('import', (t) => importFiles(ws, {
       paths: positionals, table: values.table, format: values.format, encoding: values.encoding as 'auto', force: values.force,
+      sheet: values.sheet === undefined ? undefined : /^\d+$/.test(values.sheet) ? Number(values.sheet) : values.sheet,
     }, t));
     if (values.json) printJson(s);
     else {

@@ -4,9 +4,9 @@ import { basename, extname, join, resolve } from 'node:path';
 import { ClearsightError } from '../errors.ts';
 import { DATA_TABLES } from '../schema/canonical.ts';
 
-export type ImportFormat = 'csv' | 'tsv' | 'parquet' | 'jsonl' | 'json';
+export type ImportFormat = 'csv' | 'tsv' | 'xlsx' | 'parquet' | 'jsonl' | 'json';
 const ALL_FORMATS = ['csv', 'tsv', 'xlsx', 'parquet', 'json', 'jsonl', 'ocds', 'ftm'] as const;
-const SUPPORTED: readonly string[] = ['csv', 'tsv', 'parquet', 'jsonl', 'json'];
+const SUPPORTED: readonly string[] = ['csv', 'tsv', 'xlsx', 'parquet', 'jsonl', 'json'];
 
 export interface PlannedFile {
   path: string;

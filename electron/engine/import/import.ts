@@ -11,6 +11,7 @@ import type { Workspace } from '../workspace/workspace.ts';
 import { detectEncoding, transcodeToUtf8, type TextEncoding } from './encoding.ts';
 import { fileDigest, planFiles, type PlannedFile } from './files.ts';
 import { castSql, problemsSql, type ColumnSpec } from './validate.ts';
+import { findHeader, xlsxRows, type SheetRow } from './xlsx.ts';
 
 export interface ImportRequest {
   paths: string[];
@@ -19,6 +20,8 @@ export interface ImportRequest {
   encoding?: 'auto' | 'utf-8' | 'gb18030';
   /** Import a file again into a table it was already imported into. */
   force?: boolean;
+  /** .xlsx: the sheet to read, by 1-based position or name (default: the first). */
+  sheet?: string | number;
 }
 
 export interface ImportFileSummary {
@@ -62,7 +65,7 @@ export async function importFiles(ws: Workspace, req: ImportRequest, task: Task)
         }
         const t0 = Date.now();
         task.step(`导入 ${basename(f.path)} → ${f.table}`, `importing ${basename(f.path)} into ${f.table}`, d.size, 'bytes');
-        const { encoding, rowsRead } = await stage(c, ws, f, req.encoding ?? 'auto', task, temps);
+        const { encoding, rowsRead } = await stage(c, ws, f, req, task, temps);
         const { loaded, quarantined } = await load(c, batchId, f);
         const s: ImportFileSummary = { file: f.path, table: f.table, format: f.format, encoding, sha256: d.sha256, sizeBytes: d.size,
           rowsRead, rowsLoaded: loaded, rowsQuarantined: quarantined, seconds: (Date.now() - t0) / 1000 };
@@ -82,13 +85,14 @@ export async function importFiles(ws: Workspace, req: ImportRequest, task: Task)
 }
 
 /** Read one file into the staging table: every column as text, plus row_no (1-based data row). */
-async function stage(c: DuckDBConnection, ws: Workspace, f: PlannedFile, encodingReq: string, task: Task, temps: string[]):
+async function stage(c: DuckDBConnection, ws: Workspace, f: PlannedFile, req: ImportRequest, task: Task, temps: string[]):
   Promise<{ encoding: TextEncoding | null; rowsRead: number }> {
   await c.run(`DROP TABLE IF EXISTS ${STAGE}`);
   let encoding: TextEncoding | null = null;
   try {
     if (f.format === 'csv' || f.format === 'tsv') {
-      encoding = encodingReq === 'auto' ? await detectEncoding(f.path, task.signal) : encodingReq as TextEncoding;
+      const encodingReq = req.encoding ?? 'auto';
+      encoding = encodingReq === 'auto' ? await detectEncoding(f.path, task.signal) : encodingReq;
       let path = f.path;
       if (encoding === 'gb18030') {
         path = join(ws.layout.tmp, `import-${randomUUID()}.csv`);
@@ -106,6 +110,8 @@ async function stage(c: DuckDBConnection, ws: Workspace, f: PlannedFile, encodin
         , raw AS (SELECT *, rowid - (SELECT min(rowid) FROM temp._import_raw) AS r FROM temp._import_raw)
         SELECT raw.* EXCLUDE (r), raw.r + 1 + (SELECT count(*) FROM rj WHERE rj.line - 2 - rj.j <= raw.r) AS row_no FROM raw`);
       await c.run(`DROP TABLE temp._import_raw`);
+    } else if (f.format === 'xlsx') {
+      await stageXlsx(c, f, req.sheet ?? 1, task);
     } else if (f.format === 'parquet') {
       await run(c, `CREATE TEMP TABLE _import_stage AS SELECT COLUMNS(c -> c <> 'file_row_number')::VARCHAR, file_row_number + 1 AS row_no
         FROM read_parquet($1, file_row_number = true)`, [f.path]);
@@ -141,6 +147,46 @@ async function stage(c: DuckDBConnection, ws: Workspace, f: PlannedFile, encodin
   const n = await all(c, `SELECT count(*) AS n FROM ${STAGE}`);
   const rejected = f.format === 'csv' || f.format === 'tsv' ? Number((await all(c, `SELECT count(*) AS n FROM temp._import_rejects`))[0]!.n) : 0;
   return { encoding, rowsRead: Number(n[0]!.n) + rejected };
+}
+
+/**
+ * Stage one sheet: find the header row (banner rows above it are skipped), then append every further
+ * non-empty row with its row number as Excel shows it.
+ */
+async function stageXlsx(c: DuckDBConnection, f: PlannedFile, sheet: string | number, task: Task): Promise<void> {
+  const expected = new Set((await all(c, `SELECT column_name AS n FROM duckdb_columns()
+    WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $1`, [f.table])).map((r) => String(r.n)));
+  const it = xlsxRows(f.path, sheet)[Symbol.asyncIterator]();
+  const first: SheetRow[] = [];
+  while (first.length < 30) {
+    const n = await it.next();
+    if (n.done) break;
+    first.push(n.value);
+  }
+  const header = findHeader(first, expected);
+  if (!header) {
+    throw new ClearsightError('bad_input', `前30行中找不到 ${f.table} 的列名行 / no header row with column names of ${f.table} in the first 30 rows`, { file: f.path });
+  }
+  const kept = header.values.map((v, i) => [v?.trim(), i] as const).filter((x): x is readonly [string, number] => !!x[0]);
+  const dup = kept.find(([n], i) => kept.findIndex(([m]) => m === n) !== i);
+  if (dup) throw new ClearsightError('bad_input', `列名重复 / duplicate column name '${dup[0]}'`, { file: f.path, row: header.rowNo, column: dup[0] });
+  await c.run(`CREATE TEMP TABLE _import_stage (${kept.map(([n]) => `${quoteIdent(n)} VARCHAR`).join(', ')}, row_no BIGINT)`);
+  const app = await c.createAppender('_import_stage', 'main', 'temp');
+  let count = 0;
+  const push = (r: SheetRow) => {
+    if (r.rowNo <= header.rowNo || kept.every(([, i]) => r.values[i] == null)) return;
+    for (const [, i] of kept) {
+      const v = r.values[i];
+      if (v == null) app.appendNull();
+      else app.appendVarchar(v);
+    }
+    app.appendBigInt(BigInt(r.rowNo));
+    app.endRow();
+    if (++count % 20_000 === 0) task.throwIfCancelled();
+  };
+  first.forEach(push);
+  for (let n = await it.next(); !n.done; n = await it.next()) push(n.value);
+  app.closeSync();
 }
 
 /** Check the staged rows, quarantine the bad ones (and rows the reader rejected), load the rest. */

@@ -75,12 +75,27 @@ describe('importing canonical files', () => {
     }
   });
 
-  test('formats not imported yet and legacy .xls are refused with a clear message', async () => {
+  test('.xlsx: the banner row is skipped, Excel dates become ISO, bad cells are quarantined with the row Excel shows', async () => {
+    const s = await importInto(ws, { paths: [fx('xlsx/tender.xlsx')] });
+    assert.deepEqual([s.files[0]!.rowsRead, s.files[0]!.rowsLoaded, s.files[0]!.rowsQuarantined], [3, 2, 1]);
+    const t = await ws.conn.all<{ id: string; p: string; d: string; m: boolean }>(
+      `SELECT tender_id AS id, max_price_cny::VARCHAR AS p, bid_deadline::VARCHAR AS d, must_tender AS m FROM tender WHERE tender_id IN ('T100', 'T101') ORDER BY 1`);
+    assert.deepEqual(t, [{ id: 'T100', p: '3800000.00', d: '2024-03-27 09:30:00', m: true }, { id: 'T101', p: '450000.50', d: '2024-04-05 09:30:00', m: false }]);
+    const q = await ws.conn.one<{ row_no: number; value: string }>(`SELECT row_no, value FROM quarantine WHERE file LIKE '%tender.xlsx'`);
+    assert.deepEqual([Number(q!.row_no), q!.value], [6, '2024年13月1日']);
+  });
+
+  test('a truncated .xlsx, a sheet without a header row and legacy .xls are refused with a clear message', async () => {
+    const before = await fingerprints(ws);
+    await assert.rejects(importInto(ws, { paths: [fx('xlsx/truncated.xlsx')], table: 'tender' }),
+      (e: Error & { code?: string }) => e.code === 'bad_input' && /cannot be read/.test(e.message));
+    await assert.rejects(importInto(ws, { paths: [fx('xlsx/tender.xlsx')], sheet: 2, force: true }), /no header row with column names of tender/);
     const dir = tempDir();
     writeFileSync(join(dir, 'bid.xls'), 'not really excel');
-    writeFileSync(join(dir, 'bid.xlsx'), 'not really excel');
     await assert.rejects(importInto(ws, { paths: [join(dir, 'bid.xls')] }), /save it as \.xlsx/);
-    await assert.rejects(importInto(ws, { paths: [join(dir, 'bid.xlsx')] }), /not implemented yet/);
+    writeFileSync(join(dir, 'bid.ocds'), '{}');
+    await assert.rejects(importInto(ws, { paths: [join(dir, 'bid.ocds')] }), /not implemented yet/);
+    assert.deepEqual(await fingerprints(ws), before);
   });
 });
 
