@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { debugTiming } from '../debug-timing.ts';
 import { ClearsightError } from '../errors.ts';
 import type { Task } from '../tasks.ts';
 import { writeMeta } from '../workspace/meta.ts';
@@ -64,7 +65,7 @@ export async function generateProvince(ws: Workspace, opts: GenerateOptions, tas
     }
     const t0 = Date.now();
     await emptyTables(c, [...nonEmpty, 'synthetic_truth']);
-    debug(t0, 'empty existing tables');
+    debugTiming(t0, 'empty existing tables');
     for (const s of setupSql(opts.seed, syntheticIdKey(opts.seed))) await c.run(s);
     const total = steps.length + PLANTS.length + 1;
     let done = 0;
@@ -76,7 +77,7 @@ export async function generateProvince(ws: Workspace, opts: GenerateOptions, tas
         try {
           const t0 = Date.now();
           await c.run(sql);
-          debug(t0, sql);
+          debugTiming(t0, sql);
         } catch (e) {
           throw new ClearsightError('internal', `generator step '${step.en}' failed: ${(e as Error).message}\n${sql.slice(0, 300)}`);
         }
@@ -91,7 +92,7 @@ export async function generateProvince(ws: Workspace, opts: GenerateOptions, tas
       await p.neutralize?.(ctx);
       const before = ctx.recorded.length;
       await p.plant(ctx);
-      debug(t0, `plant ${p.modelId}`);
+      debugTiming(t0, `plant ${p.modelId}`);
       for (const row of ctx.recorded.slice(before)) truth.push({ ...row, model_id: p.modelId });
       done++;
     }
@@ -131,10 +132,6 @@ async function emptyTables(c: DuckDBConnection, tables: string[]): Promise<void>
   }
 }
 
-/** With CLEARSIGHT_DEBUG set, the time each statement or plant took, on stderr. */
-function debug(t0: number, what: string): void {
-  if (process.env.CLEARSIGHT_DEBUG) process.stderr.write(`  ${Date.now() - t0} ms  ${what.trim().slice(0, 70).replace(/\s+/g, ' ')}\n`);
-}
 
 async function nonEmptyTables(c: DuckDBConnection): Promise<string[]> {
   const out: string[] = [];

@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { APP_VERSION } from '../app-version.ts';
 import { quoteIdent } from '../db/sql.ts';
+import { debugTiming } from '../debug-timing.ts';
 import { ClearsightError } from '../errors.ts';
 import type { Task } from '../tasks.ts';
 import type { Workspace } from '../workspace/workspace.ts';
@@ -44,7 +45,9 @@ export async function importFiles(ws: Workspace, req: ImportRequest, task: Task)
   task.step('计算文件摘要', 'hashing files', files.length, 'steps');
   const digests: Array<{ sha256: string; size: number }> = [];
   for (const [i, f] of files.entries()) {
+    const t0 = Date.now();
     digests.push(await fileDigest(f.path, task.signal));
+    debugTiming(t0, `sha256 ${f.path}`);
     task.advance(i + 1);
   }
   const batchId = `imp-${new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14)}-${randomUUID().slice(0, 8)}`;
@@ -75,7 +78,7 @@ export async function importFiles(ws: Workspace, req: ImportRequest, task: Task)
         out.push(s);
       }
       await run(c, `UPDATE import_batch SET finished_at = now()::TIMESTAMP WHERE batch_id = $1`, [batchId]);
-      await c.run(`DROP TABLE IF EXISTS ${STAGE}`);
+      await dropStage(c);
       return out;
     }, task.signal);
     return { batchId, files: summaries, seconds: (Date.now() - started) / 1000 };
@@ -87,29 +90,35 @@ export async function importFiles(ws: Workspace, req: ImportRequest, task: Task)
 /** Read one file into the staging table: every column as text, plus row_no (1-based data row). */
 async function stage(c: DuckDBConnection, ws: Workspace, f: PlannedFile, req: ImportRequest, task: Task, temps: string[]):
   Promise<{ encoding: TextEncoding | null; rowsRead: number }> {
-  await c.run(`DROP TABLE IF EXISTS ${STAGE}`);
+  await dropStage(c);
   let encoding: TextEncoding | null = null;
   try {
     if (f.format === 'csv' || f.format === 'tsv') {
       const encodingReq = req.encoding ?? 'auto';
+      const t0 = Date.now();
       encoding = encodingReq === 'auto' ? await detectEncoding(f.path, task.signal) : encodingReq;
+      debugTiming(t0, `detect encoding ${f.path}`);
       let path = f.path;
       if (encoding === 'gb18030') {
         path = join(ws.layout.tmp, `import-${randomUUID()}.csv`);
         temps.push(path);
         await transcodeToUtf8(f.path, path, (n) => task.advance(n), task.signal);
       }
-      await c.run(`DROP TABLE IF EXISTS temp._import_rejects; DROP TABLE IF EXISTS temp._import_reject_scans`);
+      await run(c, `DROP TABLE IF EXISTS temp._import_rejects; DROP TABLE IF EXISTS temp._import_reject_scans`);
       await run(c, `CREATE TEMP TABLE _import_raw AS SELECT * FROM read_csv($1, header = true, all_varchar = true, delim = $2,
         quote = '"', escape = '"', store_rejects = true, rejects_table = '_import_rejects', rejects_scan = '_import_reject_scans')`,
         [path, f.format === 'tsv' ? '\t' : ',']);
-      // A data row's number in the file (rowids, offset inside a transaction, count from the first); rows the
-      // reader rejected still count, so skip over them.
-      await c.run(`CREATE TEMP TABLE _import_stage AS
-        WITH rj AS (SELECT CAST(line AS BIGINT) AS line, row_number() OVER (ORDER BY line) - 1 AS j FROM temp._import_rejects)
-        , raw AS (SELECT *, rowid - (SELECT min(rowid) FROM temp._import_raw) AS r FROM temp._import_raw)
-        SELECT raw.* EXCLUDE (r), raw.r + 1 + (SELECT count(*) FROM rj WHERE rj.line - 2 - rj.j <= raw.r) AS row_no FROM raw`);
-      await c.run(`DROP TABLE temp._import_raw`);
+      // The staging view adds each row's data-row number in the file, computed from rowids (offset inside
+      // a transaction, so counted from the first); rows the reader rejected still count, so skip over them.
+      // A view, not a copy: the rows are read a few times but written once.
+      const rejects = Number((await all(c, `SELECT count(*) AS n FROM temp._import_rejects`))[0]!.n);
+      const base = `(SELECT min(rowid) FROM temp._import_raw)`;
+      await run(c, rejects === 0
+        ? `CREATE TEMP VIEW _import_stage AS SELECT *, rowid - ${base} + 1 AS row_no FROM temp._import_raw`
+        : `CREATE TEMP VIEW _import_stage AS
+           WITH rj AS (SELECT CAST(line AS BIGINT) AS line, row_number() OVER (ORDER BY line) - 1 AS j FROM temp._import_rejects),
+           raw AS (SELECT *, rowid - ${base} AS r FROM temp._import_raw)
+           SELECT raw.* EXCLUDE (r), raw.r + 1 + (SELECT count(*) FROM rj WHERE rj.line - 2 - rj.j <= raw.r) AS row_no FROM raw`);
     } else if (f.format === 'xlsx') {
       await stageXlsx(c, f, req.sheet ?? 1, task);
     } else if (f.format === 'parquet') {
@@ -120,17 +129,17 @@ async function stage(c: DuckDBConnection, ws: Workspace, f: PlannedFile, req: Im
       // start at a large offset: subtract the first).
       await run(c, `CREATE TEMP TABLE _import_json_raw AS SELECT json FROM read_json_objects($1, format = $2)`,
         [f.path, f.format === 'jsonl' ? 'newline_delimited' : 'array']);
-      await c.run(`CREATE TEMP TABLE _import_json AS
+      await run(c, `CREATE TEMP TABLE _import_json AS
         SELECT json, CAST(rowid - (SELECT min(rowid) FROM temp._import_json_raw) + 1 AS BIGINT) AS row_no FROM temp._import_json_raw`);
-      await c.run(`DROP TABLE temp._import_json_raw`);
+      await run(c, `DROP TABLE temp._import_json_raw`);
       const bad = await all(c, `SELECT row_no FROM temp._import_json WHERE NOT json_valid(json) OR json_type(json) <> 'OBJECT' ORDER BY row_no LIMIT 1`);
       if (bad.length > 0) {
         throw new ClearsightError('bad_input', `JSON 格式错误 / malformed JSON (record ${String(bad[0]!.row_no)})`, { file: f.path, row: Number(bad[0]!.row_no) });
       }
       const keys = (await all(c, `SELECT DISTINCT unnest(json_keys(json)) AS k FROM temp._import_json ORDER BY 1`)).map((r) => String(r.k));
       const select = keys.map((k) => `json_extract_string(json, ${sqlString(`$."${k.replaceAll('"', '\\"')}"`)}) AS ${quoteIdent(k)}`);
-      await c.run(`CREATE TEMP TABLE _import_stage AS SELECT ${[...select, 'row_no'].join(', ')} FROM temp._import_json`);
-      await c.run(`DROP TABLE temp._import_json`);
+      await run(c, `CREATE TEMP TABLE _import_stage AS SELECT ${[...select, 'row_no'].join(', ')} FROM temp._import_json`);
+      await run(c, `DROP TABLE temp._import_json`);
     }
   } catch (e) {
     if (e instanceof ClearsightError) throw e;
@@ -170,7 +179,7 @@ async function stageXlsx(c: DuckDBConnection, f: PlannedFile, sheet: string | nu
   const kept = header.values.map((v, i) => [v?.trim(), i] as const).filter((x): x is readonly [string, number] => !!x[0]);
   const dup = kept.find(([n], i) => kept.findIndex(([m]) => m === n) !== i);
   if (dup) throw new ClearsightError('bad_input', `列名重复 / duplicate column name '${dup[0]}'`, { file: f.path, row: header.rowNo, column: dup[0] });
-  await c.run(`CREATE TEMP TABLE _import_stage (${kept.map(([n]) => `${quoteIdent(n)} VARCHAR`).join(', ')}, row_no BIGINT)`);
+  await run(c, `CREATE TEMP TABLE _import_stage (${kept.map(([n]) => `${quoteIdent(n)} VARCHAR`).join(', ')}, row_no BIGINT)`);
   const app = await c.createAppender('_import_stage', 'main', 'temp');
   let count = 0;
   const push = (r: SheetRow) => {
@@ -210,22 +219,32 @@ async function load(c: DuckDBConnection, batchId: string, f: PlannedFile): Promi
     throw new ClearsightError('bad_input', `缺少主键列 ${key} / the key column ${key} is missing`, { file: f.path, column: key });
   }
   const base = [batchId, f.path, f.table];
-  await c.run(`CREATE OR REPLACE TEMP TABLE _import_problems AS ${problemsSql(f.table, present, STAGE, keyCol)}`);
-  await run(c, `INSERT INTO quarantine
-    SELECT $1, $2, $3, p.row_no, p.column_name, p.value, p.reason, to_json(s)::VARCHAR
-    FROM temp._import_problems p JOIN ${STAGE} s USING (row_no)`, base);
+  await run(c, `CREATE OR REPLACE TEMP TABLE _import_problems AS ${problemsSql(f.table, present, STAGE, keyCol)}`);
+  const nProblems = Number((await all(c, `SELECT count(*) AS n FROM temp._import_problems`))[0]!.n);
+  if (nProblems > 0) {
+    await run(c, `INSERT INTO quarantine
+      SELECT $1, $2, $3, p.row_no, p.column_name, p.value, p.reason, to_json(s)::VARCHAR
+      FROM temp._import_problems p JOIN ${STAGE} s USING (row_no)`, base);
+  }
   if (f.format === 'csv' || f.format === 'tsv') {
     await run(c, `INSERT INTO quarantine SELECT $1, $2, $3, CAST(line AS BIGINT) - 1, column_name, NULL,
       '行结构错误 / malformed row: ' || error_message, csv_line FROM temp._import_rejects`, base);
   }
   const colList = present.map((x) => quoteIdent(x.name)).join(', ');
   const casts = present.map((x) => castSql(x.type, `s.${quoteIdent(x.name)}`)).join(', ');
-  await c.run(`INSERT INTO ${quoteIdent(f.table)} (${colList}) SELECT ${casts} FROM ${STAGE} s
-    WHERE s.row_no NOT IN (SELECT row_no FROM temp._import_problems)`);
+  await run(c, `INSERT INTO ${quoteIdent(f.table)} (${colList}) SELECT ${casts} FROM ${STAGE} s
+    ${nProblems > 0 ? 'WHERE s.row_no NOT IN (SELECT row_no FROM temp._import_problems)' : ''}`);
   const q = await all(c, `SELECT count(DISTINCT row_no) AS n FROM quarantine WHERE batch_id = $1 AND file = $2 AND table_name = $3`, base);
   const n = await all(c, `SELECT count(*) AS n FROM ${STAGE}`);
   const bad = await all(c, `SELECT count(DISTINCT row_no) AS n FROM temp._import_problems`);
   return { loaded: Number(n[0]!.n) - Number(bad[0]!.n), quarantined: Number(q[0]!.n) };
+}
+
+/** Remove the staging table or view of the previous file (a CSV stages as a view over its raw rows). */
+async function dropStage(c: DuckDBConnection): Promise<void> {
+  const isView = (await all(c, `SELECT 1 FROM duckdb_views() WHERE temporary AND view_name = '_import_stage'`)).length > 0;
+  await run(c, isView ? `DROP VIEW temp._import_stage` : `DROP TABLE IF EXISTS temp._import_stage`);
+  await run(c, `DROP TABLE IF EXISTS temp._import_raw`);
 }
 
 /** The first line of a JSON-lines file that does not parse, for an exact error position. */
@@ -249,8 +268,10 @@ function sqlString(s: string): string {
   return `'${s.replaceAll("'", "''")}'`;
 }
 
-async function run(c: DuckDBConnection, sql: string, params: unknown[]): Promise<void> {
+async function run(c: DuckDBConnection, sql: string, params: unknown[] = []): Promise<void> {
+  const t0 = Date.now();
   await c.run(sql, params as DuckDBValue[]);
+  debugTiming(t0, sql);
 }
 
 async function all(c: DuckDBConnection, sql: string, params: unknown[] = []): Promise<Array<Record<string, unknown>>> {

@@ -10,32 +10,38 @@ export interface ColumnSpec { name: string; type: string }
  * more decimals than its column keeps is a problem, not a rounding.
  */
 export function problemsSql(table: string, cols: ColumnSpec[], stage: string, key: string | null): string {
-  const parts: string[] = [];
+  // Value checks: one pass over the staged rows, each row's problems collected in a list.
+  const checks: string[] = [];
   for (const c of cols) {
     const v = `s.${quoteIdent(c.name)}`;
     const check = typeCheck(c.type, v);
-    if (check) parts.push(problem(c.name, v, `${v} IS NOT NULL AND NOT (${check.ok})`, check.reason));
+    if (check) checks.push(problem(c.name, v, `${v} IS NOT NULL AND NOT (${check.ok})`, check.reason));
     const vocab = VOCABULARY[`${table}.${c.name}`];
     if (vocab) {
       const list = vocab.map((x) => `'${x}'`).join(', ');
-      parts.push(problem(c.name, v, `${v} IS NOT NULL AND ${v} NOT IN (${list})`,
-        `不在取值范围内 / not one of: ${vocab.join(', ')}`));
+      checks.push(problem(c.name, v, `${v} IS NOT NULL AND ${v} NOT IN (${list})`, `不在取值范围内 / not one of: ${vocab.join(', ')}`));
     }
   }
+  const parts: string[] = [];
+  if (key) checks.push(problem(key, `s.${quoteIdent(key)}`, `s.${quoteIdent(key)} IS NULL OR trim(s.${quoteIdent(key)}) = ''`, '主键为空 / the key is empty'));
+  if (checks.length > 0) {
+    parts.push(`SELECT row_no, p.column_name, p.value, p.reason FROM (
+      SELECT s.row_no, list_filter([${checks.join(', ')}], x -> x IS NOT NULL) AS probs FROM ${stage} s) t, unnest(t.probs) AS u(p)`);
+  }
   if (key) {
-    const k = `s.${quoteIdent(key)}`;
-    parts.push(problem(key, k, `${k} IS NULL OR trim(${k}) = ''`, '主键为空 / the key is empty'));
-    parts.push(`SELECT s.row_no, '${key}' AS column_name, ${k} AS value,
+    const k = quoteIdent(key);
+    parts.push(`SELECT s.row_no, '${key}' AS column_name, s.${k} AS value,
       '主键在文件中重复（首次出现于第 ' || CAST(first_row AS VARCHAR) || ' 行）/ duplicate key in the file (first at row ' || CAST(first_row AS VARCHAR) || ')' AS reason
-      FROM (SELECT *, min(row_no) OVER (PARTITION BY ${quoteIdent(key)}) AS first_row FROM ${stage}) s
-      WHERE ${k} IS NOT NULL AND s.row_no > first_row`);
-    parts.push(problem(key, k, `${k} IN (SELECT ${quoteIdent(key)} FROM ${quoteIdent(table)})`, '主键已存在于工作区 / the key is already in the workspace'));
+      FROM (SELECT row_no, ${k}, min(row_no) OVER (PARTITION BY ${k}) AS first_row FROM ${stage}) s
+      WHERE s.${k} IS NOT NULL AND s.row_no > first_row`);
+    parts.push(`SELECT s.row_no, '${key}' AS column_name, s.${k} AS value, '主键已存在于工作区 / the key is already in the workspace' AS reason
+      FROM ${stage} s SEMI JOIN ${quoteIdent(table)} t ON t.${k} = s.${k}`);
   }
   if (parts.length === 0) return `SELECT NULL::BIGINT AS row_no, NULL AS column_name, NULL AS value, NULL AS reason WHERE FALSE`;
   return parts.join('\nUNION ALL\n');
 
-  function problem(col: string, value: string, where: string, reason: string): string {
-    return `SELECT s.row_no, '${col}' AS column_name, ${value} AS value, '${reason.replaceAll("'", "''")}' AS reason FROM ${stage} s WHERE ${where}`;
+  function problem(col: string, value: string, bad: string, reason: string): string {
+    return `CASE WHEN ${bad} THEN {'column_name': '${col}', 'value': ${value}, 'reason': '${reason.replaceAll("'", "''")}'} END`;
   }
 }
 
@@ -50,8 +56,10 @@ function typeCheck(type: string, v: string): { ok: string; reason: string } | nu
   const t = type.toUpperCase();
   const dec = /^DECIMAL\((\d+),(\d+)\)$/.exec(t);
   if (dec) {
+    // A pattern, not a cast: a cast would round extra decimals away (and casting to a wide DECIMAL is slow).
+    const whole = Number(dec[1]) - Number(dec[2]);
     return {
-      ok: `TRY_CAST(trim(${v}) AS ${t}) IS NOT NULL AND TRY_CAST(trim(${v}) AS ${t}) = TRY_CAST(trim(${v}) AS DECIMAL(38,10))`,
+      ok: `regexp_full_match(trim(${v}), '[-+]?[0-9]{1,${whole}}(\\.[0-9]{1,${dec[2]}})?')`,
       reason: `不是金额（最多 ${dec[2]} 位小数）/ not a plain decimal with at most ${dec[2]} decimals`,
     };
   }
