@@ -1,10 +1,12 @@
 // `npm run bench`: bench-scale figures as one JSON report (stdout); progress on stderr.
-// For now: synthetic-province generation at bench scale, rows per table, and a raw DuckDB scan baseline.
+// Synthetic-province generation at bench scale, rows per table, a raw DuckDB scan baseline, and import speed
+// against DuckDB's own read_csv (see import-bench.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateProvince } from '../../electron/engine/generator/index.ts';
 import { Workspace } from '../../electron/engine/workspace/workspace.ts';
+import { importBench } from './import-bench.ts';
 
 const scale = process.env.BENCH_SCALE ?? 'bench';
 const dir = process.env.BENCH_WORKSPACE ?? mkdtempSync(join(tmpdir(), 'clearsight-bench-'));
@@ -30,6 +32,7 @@ try {
     generation: { scale: gen.scale, seed: gen.seed, seconds: gen.seconds, bids: gen.rows.bid, tenders: gen.rows.tender, truth: gen.truth },
     rows: gen.rows,
     baseline: { bid_scan_ms: Math.round(scanMs), bid_scan_rows: Number(scan?.n ?? 0), lot_cv_groupby_ms: Math.round(groupMs) },
+    import: process.env.BENCH_SKIP_IMPORT === '1' ? null : await importBench(ws, mkdtempSync(join(tmpdir(), 'clearsight-bench-import-'))),
     // The issue's bar for the bench scale: about 8,000,000 bids, at least 7,500,000.
     checks: scale === 'bench' ? { bids_at_least_7_5M: (gen.rows.bid ?? 0) >= 7_500_000 } : {},
   };
