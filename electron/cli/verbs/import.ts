@@ -4,7 +4,7 @@ import { Workspace } from '../../engine/workspace/workspace.ts';
 import { parseVerbArgs, requireWorkspace } from '../args.ts';
 import { printJson, progressPrinter } from '../output.ts';
 
-export const usage = 'import --workspace DIR PATH... [--table T] [--format csv|tsv|xlsx|parquet|json|jsonl] [--encoding auto|utf-8|gb18030] [--sheet N|NAME] [--force] [--json]';
+export const usage = 'import --workspace DIR PATH... [--table T] [--format csv|tsv|xlsx|parquet|json|jsonl] [--encoding auto|utf-8|gb18030] [--sheet N|NAME] [--mapping FILE] [--force] [--json]';
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseVerbArgs(argv, {
@@ -15,14 +15,13 @@ export async function run(argv: string[]): Promise<number> {
   if (!['auto', 'utf-8', 'gb18030'].includes(values.encoding!)) {
     throw new ClearsightError('usage', `--encoding must be auto, utf-8 or gb18030 (got '${values.encoding}')`);
   }
-  if (values.mapping !== undefined) throw new ClearsightError('usage', '映射导入尚未实现 / --mapping is not implemented yet');
   const ws = await Workspace.open(dir);
   const stop = ws.tasks.subscribe(progressPrinter());
   const onSigint = () => ws.tasks.cancelAll();
   process.once('SIGINT', onSigint);
   try {
     const s = await ws.tasks.run('import', (t) => importFiles(ws, {
-      paths: positionals, table: values.table, format: values.format, encoding: values.encoding as 'auto', force: values.force,
+      paths: positionals, table: values.table, format: values.format, encoding: values.encoding as 'auto', force: values.force, mapping: values.mapping,
       sheet: values.sheet === undefined ? undefined : /^\d+$/.test(values.sheet) ? Number(values.sheet) : values.sheet,
     }, t));
     if (values.json) printJson(s);

@@ -13,6 +13,7 @@ import { detectEncoding, transcodeToUtf8, type TextEncoding } from './encoding.t
 import { fileDigest, planFiles, type PlannedFile } from './files.ts';
 import { castSql, problemsSql, type ColumnSpec } from './validate.ts';
 import { findHeader, xlsxRows, type SheetRow } from './xlsx.ts';
+import { applyMapping, builtinProfiles, loadProfile, matchBuiltin, type MappingProfile } from './mapping.ts';
 
 export interface ImportRequest {
   paths: string[];
@@ -23,16 +24,21 @@ export interface ImportRequest {
   force?: boolean;
   /** .xlsx: the sheet to read, by 1-based position or name (default: the first). */
   sheet?: string | number;
+  /** A mapping profile (JSON file) for files whose headings are not canonical column names. */
+  mapping?: string;
 }
 
 export interface ImportFileSummary {
   file: string; table: string; format: string; encoding: string | null; sha256: string; sizeBytes: number;
+  /** The mapping profile used (null for canonical headings) and the organisations it created. */
+  mapping: string | null; orgsCreated: number;
   rowsRead: number; rowsLoaded: number; rowsQuarantined: number; seconds: number;
 }
 
 export interface ImportSummary { batchId: string; files: ImportFileSummary[]; seconds: number }
 
 const STAGE = 'temp._import_stage';
+const MAPPED = 'temp._import_mapped';
 
 /**
  * Import canonical files. One call is one transaction: if any file cannot be read, or the task is
@@ -41,7 +47,8 @@ const STAGE = 'temp._import_stage';
  */
 export async function importFiles(ws: Workspace, req: ImportRequest, task: Task): Promise<ImportSummary> {
   const started = Date.now();
-  const files = planFiles(req.paths, { table: req.table, format: req.format });
+  const profile = req.mapping ? loadProfile(req.mapping) : null;
+  const files = planFiles(req.paths, { table: req.table ?? profile?.table, format: req.format });
   task.step('计算文件摘要', 'hashing files', files.length, 'steps');
   const digests: Array<{ sha256: string; size: number }> = [];
   for (const [i, f] of files.entries()) {
@@ -69,8 +76,10 @@ export async function importFiles(ws: Workspace, req: ImportRequest, task: Task)
         const t0 = Date.now();
         task.step(`导入 ${basename(f.path)} → ${f.table}`, `importing ${basename(f.path)} into ${f.table}`, d.size, 'bytes');
         const { encoding, rowsRead } = await stage(c, ws, f, req, task, temps);
-        const { loaded, quarantined } = await load(c, batchId, f);
+        const mapped = await mapIfNeeded(c, ws, batchId, f, profile, task);
+        const { loaded, quarantined } = await load(c, batchId, f, mapped ? MAPPED : STAGE);
         const s: ImportFileSummary = { file: f.path, table: f.table, format: f.format, encoding, sha256: d.sha256, sizeBytes: d.size,
+          mapping: mapped?.name ?? null, orgsCreated: mapped?.orgsCreated ?? 0,
           rowsRead, rowsLoaded: loaded, rowsQuarantined: quarantined, seconds: (Date.now() - t0) / 1000 };
         await run(c, `INSERT INTO import_file VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
           [batchId, s.file, s.sha256, s.sizeBytes, s.table, s.format, s.encoding, s.rowsRead, s.rowsLoaded, s.rowsQuarantined, s.seconds]);
@@ -120,7 +129,9 @@ async function stage(c: DuckDBConnection, ws: Workspace, f: PlannedFile, req: Im
            raw AS (SELECT *, rowid - ${base} AS r FROM temp._import_raw)
            SELECT raw.* EXCLUDE (r), raw.r + 1 + (SELECT count(*) FROM rj WHERE rj.line - 2 - rj.j <= raw.r) AS row_no FROM raw`);
     } else if (f.format === 'xlsx') {
-      await stageXlsx(c, f, req.sheet ?? 1, task);
+      const profile = req.mapping ? loadProfile(req.mapping) : null;
+      const headings = (profile ? [profile] : builtinProfiles().filter((p) => p.table === f.table)).flatMap((p) => p.columns.flatMap((r) => r.from));
+      await stageXlsx(c, f, req.sheet ?? 1, headings, task);
     } else if (f.format === 'parquet') {
       await run(c, `CREATE TEMP TABLE _import_stage AS SELECT COLUMNS(c -> c <> 'file_row_number')::VARCHAR, file_row_number + 1 AS row_no
         FROM read_parquet($1, file_row_number = true)`, [f.path]);
@@ -162,9 +173,9 @@ async function stage(c: DuckDBConnection, ws: Workspace, f: PlannedFile, req: Im
  * Stage one sheet: find the header row (banner rows above it are skipped), then append every further
  * non-empty row with its row number as Excel shows it.
  */
-async function stageXlsx(c: DuckDBConnection, f: PlannedFile, sheet: string | number, task: Task): Promise<void> {
-  const expected = new Set((await all(c, `SELECT column_name AS n FROM duckdb_columns()
-    WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $1`, [f.table])).map((r) => String(r.n)));
+async function stageXlsx(c: DuckDBConnection, f: PlannedFile, sheet: string | number, profileHeadings: string[], task: Task): Promise<void> {
+  const expected = new Set([...profileHeadings, ...(await all(c, `SELECT column_name AS n FROM duckdb_columns()
+    WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $1`, [f.table])).map((r) => String(r.n))]);
   const it = xlsxRows(f.path, sheet)[Symbol.asyncIterator]();
   const first: SheetRow[] = [];
   while (first.length < 30) {
@@ -198,17 +209,50 @@ async function stageXlsx(c: DuckDBConnection, f: PlannedFile, sheet: string | nu
   app.closeSync();
 }
 
+/**
+ * When the staged headings are not the table's column names, map them: with the given profile, or the
+ * built-in profile that recognises the headings. Rows a rule cannot convert go to quarantine here.
+ */
+async function mapIfNeeded(c: DuckDBConnection, ws: Workspace, batchId: string, f: PlannedFile, given: MappingProfile | null, task: Task):
+  Promise<{ name: string; orgsCreated: number } | null> {
+  const headings = (await all(c, `SELECT column_name AS n FROM duckdb_columns() WHERE database_name = 'temp' AND table_name = '_import_stage' AND column_name <> 'row_no'`))
+    .map((r) => String(r.n));
+  const canonical = new Set((await all(c, `SELECT column_name AS n FROM duckdb_columns()
+    WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $1`, [f.table])).map((r) => String(r.n)));
+  if (!given && headings.every((h) => canonical.has(h))) return null;
+  const profile = given ?? matchBuiltin(f.table, headings);
+  if (!profile) return null; // load() names the columns it does not know
+  task.step(`按“${profile.name}”映射`, `mapping with '${profile.name}'`, 0, 'rows');
+  const { problems, orgsCreated } = await applyMapping(c, profile, f.table, STAGE, ws.idHashKey(), (n) => task.advance(n));
+  if (problems.length > 0) {
+    await run(c, `CREATE OR REPLACE TEMP TABLE _import_map_problems (row_no BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR)`);
+    const app = await c.createAppender('_import_map_problems', 'main', 'temp');
+    for (const p of problems) {
+      app.appendBigInt(BigInt(p.row_no));
+      app.appendVarchar(p.column_name);
+      if (p.value === null) app.appendNull();
+      else app.appendVarchar(p.value);
+      app.appendVarchar(p.reason);
+      app.endRow();
+    }
+    app.closeSync();
+    await run(c, `INSERT INTO quarantine SELECT $1, $2, $3, p.row_no, p.column_name, p.value, p.reason, to_json(s)::VARCHAR
+      FROM temp._import_map_problems p JOIN ${STAGE} s USING (row_no)`, [batchId, f.path, f.table]);
+  }
+  return { name: profile.name, orgsCreated };
+}
+
 /** Check the staged rows, quarantine the bad ones (and rows the reader rejected), load the rest. */
-async function load(c: DuckDBConnection, batchId: string, f: PlannedFile): Promise<{ loaded: number; quarantined: number }> {
+async function load(c: DuckDBConnection, batchId: string, f: PlannedFile, stage: string): Promise<{ loaded: number; quarantined: number }> {
   const cols = (await all(c, `SELECT column_name AS name, data_type AS type FROM duckdb_columns()
     WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $1 ORDER BY column_index`, [f.table])) as unknown as ColumnSpec[];
   const staged = (await all(c, `SELECT column_name AS name FROM duckdb_columns()
-    WHERE database_name = 'temp' AND table_name = '_import_stage' AND column_name <> 'row_no' ORDER BY column_index`)).map((r) => String(r.name));
+    WHERE database_name = 'temp' AND table_name = $1 AND column_name <> 'row_no' ORDER BY column_index`, [stage.replace('temp.', '')])).map((r) => String(r.name));
   const known = new Set(cols.map((x) => x.name));
   const unknown = staged.filter((s) => !known.has(s));
   if (unknown.length > 0) {
     throw new ClearsightError('bad_input',
-      `列名不是 ${f.table} 的规范列：${unknown.join(', ')}（如分隔符不对，请检查文件）/ not columns of ${f.table}: ${unknown.join(', ')} (a wrong delimiter looks like this too)`,
+      `列名不是 ${f.table} 的规范列：${unknown.join(', ')}（如分隔符不对，请检查文件；其他表头请用 --mapping）/ not columns of ${f.table}: ${unknown.join(', ')} (a wrong delimiter looks like this too; for other headings give --mapping)`,
       { file: f.path, column: unknown[0] });
   }
   const present = cols.filter((x) => staged.includes(x.name));
@@ -219,12 +263,12 @@ async function load(c: DuckDBConnection, batchId: string, f: PlannedFile): Promi
     throw new ClearsightError('bad_input', `缺少主键列 ${key} / the key column ${key} is missing`, { file: f.path, column: key });
   }
   const base = [batchId, f.path, f.table];
-  await run(c, `CREATE OR REPLACE TEMP TABLE _import_problems AS ${problemsSql(f.table, present, STAGE, keyCol)}`);
+  await run(c, `CREATE OR REPLACE TEMP TABLE _import_problems AS ${problemsSql(f.table, present, stage, keyCol)}`);
   const nProblems = Number((await all(c, `SELECT count(*) AS n FROM temp._import_problems`))[0]!.n);
   if (nProblems > 0) {
     await run(c, `INSERT INTO quarantine
       SELECT $1, $2, $3, p.row_no, p.column_name, p.value, p.reason, to_json(s)::VARCHAR
-      FROM temp._import_problems p JOIN ${STAGE} s USING (row_no)`, base);
+      FROM temp._import_problems p JOIN ${stage} s USING (row_no)`, base);
   }
   if (f.format === 'csv' || f.format === 'tsv') {
     await run(c, `INSERT INTO quarantine SELECT $1, $2, $3, CAST(line AS BIGINT) - 1, column_name, NULL,
@@ -232,10 +276,10 @@ async function load(c: DuckDBConnection, batchId: string, f: PlannedFile): Promi
   }
   const colList = present.map((x) => quoteIdent(x.name)).join(', ');
   const casts = present.map((x) => castSql(x.type, `s.${quoteIdent(x.name)}`)).join(', ');
-  await run(c, `INSERT INTO ${quoteIdent(f.table)} (${colList}) SELECT ${casts} FROM ${STAGE} s
+  await run(c, `INSERT INTO ${quoteIdent(f.table)} (${colList}) SELECT ${casts} FROM ${stage} s
     ${nProblems > 0 ? 'WHERE s.row_no NOT IN (SELECT row_no FROM temp._import_problems)' : ''}`);
   const q = await all(c, `SELECT count(DISTINCT row_no) AS n FROM quarantine WHERE batch_id = $1 AND file = $2 AND table_name = $3`, base);
-  const n = await all(c, `SELECT count(*) AS n FROM ${STAGE}`);
+  const n = await all(c, `SELECT count(*) AS n FROM ${stage}`);
   const bad = await all(c, `SELECT count(DISTINCT row_no) AS n FROM temp._import_problems`);
   return { loaded: Number(n[0]!.n) - Number(bad[0]!.n), quarantined: Number(q[0]!.n) };
 }
@@ -245,6 +289,7 @@ async function dropStage(c: DuckDBConnection): Promise<void> {
   const isView = (await all(c, `SELECT 1 FROM duckdb_views() WHERE temporary AND view_name = '_import_stage'`)).length > 0;
   await run(c, isView ? `DROP VIEW temp._import_stage` : `DROP TABLE IF EXISTS temp._import_stage`);
   await run(c, `DROP TABLE IF EXISTS temp._import_raw`);
+  await run(c, `DROP TABLE IF EXISTS temp._import_mapped`);
 }
 
 /** The first line of a JSON-lines file that does not parse, for an exact error position. */

@@ -10,6 +10,8 @@ export function workspaceLayout(dir: string) {
     exports: join(root, 'exports'),
     /** DuckDB spills here when a query exceeds memory_limit. */
     tmp: join(root, 'tmp'),
+    /** The secret under which ID numbers are hashed; kept beside the database, not in it. */
+    key: join(root, 'workspace.key'),
   };
 }
 

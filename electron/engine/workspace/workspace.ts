@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { TableInfo, WorkspaceInfo } from '../../contract/workspace.ts';
@@ -83,6 +84,7 @@ export class Workspace {
     openHere.add(key);
     // Created only once the workspace is ours: a refused opener leaves the folder untouched.
     for (const d of [layout.attachments, layout.exports, layout.tmp]) mkdirSync(d, { recursive: true });
+    if (!existsSync(layout.key)) writeFileSync(layout.key, randomBytes(32).toString('hex'), { mode: 0o600 });
     const conn = new SerialConnection(await instance.connect());
     const ws = new Workspace(layout, instance, conn, key);
     try {
@@ -94,6 +96,16 @@ export class Workspace {
       throw e;
     }
     return ws;
+  }
+
+  /** The key ID numbers are hashed under (HMAC-SHA256); see privacy/id-hash.ts. */
+  idHashKey(): Buffer {
+    return Buffer.from(readFileSync(this.layout.key, 'utf8').trim(), 'hex');
+  }
+
+  /** Replace the ID-hash key (the synthetic province uses one derived from its seed, so its hashes are reproducible). */
+  setIdHashKey(key: Buffer): void {
+    writeFileSync(this.layout.key, key.toString('hex'), { mode: 0o600 });
   }
 
   async meta(): Promise<Record<string, string>> {

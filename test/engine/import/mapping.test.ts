@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { importFiles, type ImportRequest } from '../../../electron/engine/import/import.ts';
+import { builtinProfiles, orgIdFor } from '../../../electron/engine/import/mapping.ts';
+import { Workspace } from '../../../electron/engine/workspace/workspace.ts';
+import { tempDir } from '../../helpers/temp.ts';
+
+const fx = (p: string) => fileURLToPath(new URL(`../../fixtures/import/${p}`, import.meta.url));
+
+describe('importing files with their own headings through mapping profiles', () => {
+  let ws: Workspace;
+  const imp = (req: ImportRequest) => ws.tasks.run('import', (t) => importFiles(ws, req, t));
+  before(async () => { ws = await Workspace.init(tempDir()); });
+  after(async () => { await ws.close(); });
+
+  test('the built-in profiles are valid', () => {
+    assert.deepEqual(builtinProfiles().map((p) => p.table).sort(), ['award', 'bid', 'organization']);
+  });
+
+  test('a registry extract: Chinese headings, 万元 capital, Chinese dates, status labels; an impossible date is quarantined', async () => {
+    const s = await imp({ paths: [fx('mapped/registry.csv')], table: 'organization' });
+    const f = s.files[0]!;
+    assert.deepEqual([f.rowsRead, f.rowsLoaded, f.rowsQuarantined, f.mapping], [3, 2, 1, '工商登记信息 / business registry extract']);
+    const org = await ws.conn.one<Record<string, string>>(`SELECT org_id, reg_capital_cny::VARCHAR AS cap, established_date::VARCHAR AS est, status, org_type, phone
+      FROM organization WHERE uscc = '91330784MA2HX0001K'`);
+    assert.deepEqual(org, { org_id: orgIdFor('91330784MA2HX0001K', null), cap: '50000000.00', est: '2015-03-02', status: 'active', org_type: 'company', phone: '057987123456' });
+    const q = await ws.conn.one<{ row_no: number; reason: string }>(`SELECT row_no, reason FROM quarantine WHERE table_name = 'organization'`);
+    assert.equal(Number(q!.row_no), 3);
+    assert.match(q!.reason, /no such date: 2018\/2\/30/);
+  });
+
+  test('a GBK bid-opening record: bidders resolved by USCC, then by normalised name, new ones created', async () => {
+    const s = await imp({ paths: [fx('mapped/开标记录.csv')], table: 'bid' });
+    const f = s.files[0]!;
+    assert.deepEqual([f.encoding, f.rowsRead, f.rowsLoaded, f.rowsQuarantined, f.orgsCreated], ['gb18030', 5, 3, 2, 2]);
+    const bids = await ws.conn.all<{ org_id: string; price: string; at: string; status: string; phone: string }>(
+      `SELECT org_id, price_cny::VARCHAR AS price, submit_time::VARCHAR AS at, status, contact_phone AS phone FROM bid ORDER BY price_cny`);
+    assert.deepEqual(bids.map((b) => [b.price, b.at, b.status, b.phone]), [
+      ['3655000.00', '2024-03-27 09:12:00', 'valid', '057987123456'],
+      ['3712500.00', '2024-03-27 08:55:00', 'valid', '13805790001'],
+      ['3800000.00', '2024-03-26 00:00:00', 'disqualified', '13905790002'],
+    ]);
+    // 华鑫 by its USCC and 恒泰 by its name (the registry wrote "永康 市…" with a space) are the registry's organisations.
+    assert.equal(bids[0]!.org_id, orgIdFor('91330784MA2HX0001K', null));
+    assert.equal(bids[1]!.org_id, orgIdFor(null, '永康市恒泰建筑工程有限公司'));
+    const created = await ws.conn.all<{ name_norm: string }>(`SELECT name_norm FROM organization WHERE source LIKE '导入时新建%' ORDER BY 1`);
+    assert.deepEqual(created.map((o) => o.name_norm), ['永康市(金城)市政工程有限公司', '永康市正德路桥建设有限公司']);
+    const reasons = await ws.conn.all<{ row_no: number; column_name: string }>(`SELECT row_no, column_name FROM quarantine WHERE table_name = 'bid' ORDER BY row_no`);
+    assert.deepEqual(reasons.map((r) => `${r.row_no}:${r.column_name}`), ['4:price_cny', '5:status']);
+  });
+
+  test('a broken or wrong mapping profile is refused with the field named', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bad.json'), '{"name": "x", "table": "bid", "columns": [{"from": [], "to": "price_cny"}]}');
+    await assert.rejects(imp({ paths: [fx('mapped/开标记录.csv')], mapping: join(dir, 'bad.json'), force: true }), /columns\.0\.from/);
+    writeFileSync(join(dir, 'wrong.json'), '{"name": "x", "table": "bid", "columns": [{"from": ["投标人名称"], "to": "bidder_name"}]}');
+    await assert.rejects(imp({ paths: [fx('mapped/开标记录.csv')], mapping: join(dir, 'wrong.json'), force: true }), /bidder_name/);
+    writeFileSync(join(dir, 'notjson.json'), '{name:');
+    await assert.rejects(imp({ paths: [fx('mapped/开标记录.csv')], mapping: join(dir, 'notjson.json'), force: true }), /not valid JSON/);
+  });
+});
