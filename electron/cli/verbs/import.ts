@@ -29,7 +29,7 @@ export async function run(argv: string[]): Promise<number> {
       for (const f of s.files) {
         console.log(`${f.file} → ${f.table}: 读取 ${f.rowsRead} 行，载入 ${f.rowsLoaded}，隔离 ${f.rowsQuarantined} / read ${f.rowsRead}, loaded ${f.rowsLoaded}, quarantined ${f.rowsQuarantined}${f.encoding ? ` (${f.encoding})` : ''}`);
       }
-      console.log(`批次 / batch ${s.batchId}: ${s.files.length} file(s) in ${s.seconds.toFixed(1)} s`);
+      console.log(`批次 / batch ${s.batchId}: ${new Set(s.files.map((f) => f.file)).size} file(s) in ${s.seconds.toFixed(1)} s`);
     }
     return 0;
   } finally {

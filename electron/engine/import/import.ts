@@ -14,6 +14,7 @@ import { fileDigest, planFiles, type PlannedFile } from './files.ts';
 import { castSql, problemsSql, type ColumnSpec } from './validate.ts';
 import { findHeader, xlsxRows, type SheetRow } from './xlsx.ts';
 import { applyMapping, builtinProfiles, loadProfile, matchBuiltin, type MappingProfile } from './mapping.ts';
+import { readFtm, stageFtm } from './ftm.ts';
 
 export interface ImportRequest {
   paths: string[];
@@ -66,7 +67,8 @@ export async function importFiles(ws: Workspace, req: ImportRequest, task: Task)
       for (const [i, f] of files.entries()) {
         const d = digests[i]!;
         if (!req.force) {
-          const prev = await all(c, `SELECT batch_id FROM import_file WHERE sha256 = $1 AND table_name = $2 LIMIT 1`, [d.sha256, f.table]);
+          const prev = await all(c, `SELECT batch_id FROM import_file WHERE sha256 = $1 AND (table_name = $2 OR (format = 'ftm' AND $3 = 'ftm')) LIMIT 1`,
+            [d.sha256, f.table, f.format]);
           if (prev.length > 0) {
             throw new ClearsightError('bad_input',
               `该文件已导入到 ${f.table}（批次 ${String(prev[0]!.batch_id)}），如需重复导入请加 --force / already imported into ${f.table} in batch ${String(prev[0]!.batch_id)}; use --force to import it again`,
@@ -74,6 +76,11 @@ export async function importFiles(ws: Workspace, req: ImportRequest, task: Task)
           }
         }
         const t0 = Date.now();
+        if (f.format === 'ftm') {
+          task.step(`导入 FtM 实体 ${basename(f.path)}`, `importing FtM entities from ${basename(f.path)}`, d.size, 'bytes');
+          for (const s of await importFtm(c, ws, batchId, f, d, task)) out.push(s);
+          continue;
+        }
         task.step(`导入 ${basename(f.path)} → ${f.table}`, `importing ${basename(f.path)} into ${f.table}`, d.size, 'bytes');
         const { encoding, rowsRead } = await stage(c, ws, f, req, task, temps);
         const mapped = await mapIfNeeded(c, ws, batchId, f, profile, task);
@@ -207,6 +214,26 @@ async function stageXlsx(c: DuckDBConnection, f: PlannedFile, sheet: string | nu
   first.forEach(push);
   for (let n = await it.next(); !n.done; n = await it.next()) push(n.value);
   app.closeSync();
+}
+
+/** An FtM file feeds several tables: organisations, persons and their listings; one summary per table. */
+async function importFtm(c: DuckDBConnection, ws: Workspace, batchId: string, f: PlannedFile, d: { sha256: string; size: number }, task: Task):
+  Promise<ImportFileSummary[]> {
+  const t0 = Date.now();
+  const entities = await readFtm(f.path, task.signal);
+  const staged = await stageFtm(c, entities, ws.idHashKey());
+  const out: ImportFileSummary[] = [];
+  for (const st of staged) {
+    const target = { ...f, table: st.table };
+    const { loaded, quarantined } = await load(c, batchId, target, `temp._import_ftm_${st.table}`);
+    const s: ImportFileSummary = { file: f.path, table: st.table, format: 'ftm', encoding: 'utf-8', sha256: d.sha256, sizeBytes: d.size,
+      mapping: null, orgsCreated: 0, rowsRead: st.rows, rowsLoaded: loaded, rowsQuarantined: quarantined, seconds: (Date.now() - t0) / 1000 };
+    await run(c, `INSERT INTO import_file VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [batchId, s.file, s.sha256, s.sizeBytes, s.table, s.format, s.encoding, s.rowsRead, s.rowsLoaded, s.rowsQuarantined, s.seconds]);
+    await run(c, `DROP TABLE temp._import_ftm_${st.table}`);
+    out.push(s);
+  }
+  return out;
 }
 
 /**
