@@ -4,9 +4,9 @@ import { basename, extname, join, resolve } from 'node:path';
 import { ClearsightError } from '../errors.ts';
 import { DATA_TABLES } from '../schema/canonical.ts';
 
-export type ImportFormat = 'csv' | 'tsv' | 'xlsx' | 'parquet' | 'jsonl' | 'json' | 'ftm';
+export type ImportFormat = 'csv' | 'tsv' | 'xlsx' | 'parquet' | 'jsonl' | 'json' | 'ftm' | 'ocds';
 const ALL_FORMATS = ['csv', 'tsv', 'xlsx', 'parquet', 'json', 'jsonl', 'ocds', 'ftm'] as const;
-const SUPPORTED: readonly string[] = ['csv', 'tsv', 'xlsx', 'parquet', 'jsonl', 'json', 'ftm'];
+const SUPPORTED: readonly string[] = ['csv', 'tsv', 'xlsx', 'parquet', 'jsonl', 'json', 'ftm', 'ocds'];
 
 export interface PlannedFile {
   path: string;
@@ -51,7 +51,8 @@ function plan(path: string, table: string | undefined, format: string | undefine
   const ext = extname(path).slice(1).toLowerCase();
   // FollowTheMoney entity streams: .ftm or .ijson by FtM's convention, or OpenSanctions' entities.ftm.json.
   const f = format ?? (ext === 'ijson' || /\.ftm\.json$/i.test(path) ? 'ftm' : ext);
-  if (f === 'ftm') return { path, table: 'ftm', format: 'ftm' };
+  // Formats that fill several tables from one file.
+  if (f === 'ftm' || f === 'ocds') return { path, table: f, format: f };
   if (f === 'xls') {
     throw new ClearsightError('bad_input', `不支持旧版 .xls，请在 Excel 中另存为 .xlsx / .xls is not supported: save it as .xlsx in Excel`, { file: path });
   }

@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { quoteIdent } from '../db/sql.ts';
 import { ClearsightError } from '../errors.ts';
 import { idNoHash } from '../privacy/id-hash.ts';
 import { normalizeOrgName, orgIdFor } from './mapping.ts';
+import { existingOrg, stageRows, type Row } from './staging.ts';
 
 /** One FollowTheMoney entity after its fragments are merged: every property a set of strings. */
 interface Entity { id: string; schema: string; line: number; props: Map<string, string[]>; topics: string[] }
@@ -44,9 +44,6 @@ export async function readFtm(path: string, signal?: AbortSignal): Promise<Map<s
   }
   return entities;
 }
-
-/** A staged row: canonical column → text, plus row_no (the entity's first line). */
-type Row = Record<string, string | number | null>;
 
 const first = (e: Entity, ...keys: string[]) => keys.map((k) => e.props.get(k)?.[0]).find((v) => v !== undefined && v !== '') ?? null;
 const date = (v: string | null) => (v && FULL_DATE.test(v) ? v.slice(0, 10) : null);
@@ -108,27 +105,4 @@ export async function stageFtm(c: DuckDBConnection, entities: Map<string, Entity
     out.push({ table, rows: rows.length });
   }
   return out;
-}
-
-async function existingOrg(c: DuckDBConnection, uscc: string | null, name: string | null): Promise<string | null> {
-  const r = await c.runAndReadAll(`SELECT org_id FROM organization WHERE ($1::VARCHAR IS NOT NULL AND uscc = $1) OR ($2::VARCHAR IS NOT NULL AND name_norm = $2)
-    ORDER BY (uscc = $1) DESC NULLS LAST, org_id LIMIT 1`, [uscc, name ? normalizeOrgName(name) : null]);
-  const v = r.getRows()[0]?.[0];
-  return v === undefined || v === null ? null : String(v);
-}
-
-async function stageRows(c: DuckDBConnection, table: string, rows: Row[]): Promise<void> {
-  const cols = Object.keys(rows[0]!).filter((k) => k !== 'row_no');
-  await c.run(`CREATE OR REPLACE TEMP TABLE ${table} (${cols.map((k) => `${quoteIdent(k)} VARCHAR`).join(', ')}, row_no BIGINT)`);
-  const app = await c.createAppender(table, 'main', 'temp');
-  for (const r of rows) {
-    for (const k of cols) {
-      const v = r[k];
-      if (v === null || v === undefined) app.appendNull();
-      else app.appendVarchar(String(v));
-    }
-    app.appendBigInt(BigInt(r.row_no as number));
-    app.endRow();
-  }
-  app.closeSync();
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { basename, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { APP_VERSION } from '../app-version.ts';
 import { quoteIdent } from '../db/sql.ts';
@@ -15,6 +15,7 @@ import { castSql, problemsSql, type ColumnSpec } from './validate.ts';
 import { findHeader, xlsxRows, type SheetRow } from './xlsx.ts';
 import { applyMapping, builtinProfiles, loadProfile, matchBuiltin, type MappingProfile } from './mapping.ts';
 import { readFtm, stageFtm } from './ftm.ts';
+import { readOcds, stageOcds } from './ocds.ts';
 
 export interface ImportRequest {
   paths: string[];
@@ -67,7 +68,7 @@ export async function importFiles(ws: Workspace, req: ImportRequest, task: Task)
       for (const [i, f] of files.entries()) {
         const d = digests[i]!;
         if (!req.force) {
-          const prev = await all(c, `SELECT batch_id FROM import_file WHERE sha256 = $1 AND (table_name = $2 OR (format = 'ftm' AND $3 = 'ftm')) LIMIT 1`,
+          const prev = await all(c, `SELECT batch_id FROM import_file WHERE sha256 = $1 AND (table_name = $2 OR (format = $3 AND $3 IN ('ftm', 'ocds'))) LIMIT 1`,
             [d.sha256, f.table, f.format]);
           if (prev.length > 0) {
             throw new ClearsightError('bad_input',
@@ -76,15 +77,18 @@ export async function importFiles(ws: Workspace, req: ImportRequest, task: Task)
           }
         }
         const t0 = Date.now();
-        if (f.format === 'ftm') {
-          task.step(`导入 FtM 实体 ${basename(f.path)}`, `importing FtM entities from ${basename(f.path)}`, d.size, 'bytes');
-          for (const s of await importFtm(c, ws, batchId, f, d, task)) out.push(s);
+        if (f.format === 'ftm' || f.format === 'ocds') {
+          task.step(`导入 ${f.format.toUpperCase()} ${basename(f.path)}`, `importing ${f.format.toUpperCase()} from ${basename(f.path)}`, d.size, 'bytes');
+          const staged = f.format === 'ftm'
+            ? await stageFtm(c, await readFtm(f.path, task.signal), ws.idHashKey())
+            : await stageOcds(c, await readOcds(f.path, extname(f.path).toLowerCase() === '.json' ? 'json' : 'jsonl', task.signal), batchId);
+          for (const s of await loadStaged(c, batchId, f, d, staged, t0)) out.push(s);
           continue;
         }
         task.step(`导入 ${basename(f.path)} → ${f.table}`, `importing ${basename(f.path)} into ${f.table}`, d.size, 'bytes');
         const { encoding, rowsRead } = await stage(c, ws, f, req, task, temps);
         const mapped = await mapIfNeeded(c, ws, batchId, f, profile, task);
-        const { loaded, quarantined } = await load(c, batchId, f, mapped ? MAPPED : STAGE);
+        const { loaded, quarantined } = await load(c, batchId, f, mapped ? MAPPED : STAGE, mapped?.quarantined ?? 0);
         const s: ImportFileSummary = { file: f.path, table: f.table, format: f.format, encoding, sha256: d.sha256, sizeBytes: d.size,
           mapping: mapped?.name ?? null, orgsCreated: mapped?.orgsCreated ?? 0,
           rowsRead, rowsLoaded: loaded, rowsQuarantined: quarantined, seconds: (Date.now() - t0) / 1000 };
@@ -216,21 +220,18 @@ async function stageXlsx(c: DuckDBConnection, f: PlannedFile, sheet: string | nu
   app.closeSync();
 }
 
-/** An FtM file feeds several tables: organisations, persons and their listings; one summary per table. */
-async function importFtm(c: DuckDBConnection, ws: Workspace, batchId: string, f: PlannedFile, d: { sha256: string; size: number }, task: Task):
-  Promise<ImportFileSummary[]> {
-  const t0 = Date.now();
-  const entities = await readFtm(f.path, task.signal);
-  const staged = await stageFtm(c, entities, ws.idHashKey());
+/** FtM and OCDS files feed several tables, each staged as temp._import_<format>_<table>; one summary per table. */
+async function loadStaged(c: DuckDBConnection, batchId: string, f: PlannedFile, d: { sha256: string; size: number },
+  staged: Array<{ table: string; rows: number }>, t0: number): Promise<ImportFileSummary[]> {
   const out: ImportFileSummary[] = [];
   for (const st of staged) {
-    const target = { ...f, table: st.table };
-    const { loaded, quarantined } = await load(c, batchId, target, `temp._import_ftm_${st.table}`);
-    const s: ImportFileSummary = { file: f.path, table: st.table, format: 'ftm', encoding: 'utf-8', sha256: d.sha256, sizeBytes: d.size,
+    const stage = `temp._import_${f.format}_${st.table}`;
+    const { loaded, quarantined } = await load(c, batchId, { ...f, table: st.table }, stage);
+    const s: ImportFileSummary = { file: f.path, table: st.table, format: f.format, encoding: 'utf-8', sha256: d.sha256, sizeBytes: d.size,
       mapping: null, orgsCreated: 0, rowsRead: st.rows, rowsLoaded: loaded, rowsQuarantined: quarantined, seconds: (Date.now() - t0) / 1000 };
     await run(c, `INSERT INTO import_file VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [batchId, s.file, s.sha256, s.sizeBytes, s.table, s.format, s.encoding, s.rowsRead, s.rowsLoaded, s.rowsQuarantined, s.seconds]);
-    await run(c, `DROP TABLE temp._import_ftm_${st.table}`);
+    await run(c, `DROP TABLE ${stage}`);
     out.push(s);
   }
   return out;
@@ -241,7 +242,7 @@ async function importFtm(c: DuckDBConnection, ws: Workspace, batchId: string, f:
  * built-in profile that recognises the headings. Rows a rule cannot convert go to quarantine here.
  */
 async function mapIfNeeded(c: DuckDBConnection, ws: Workspace, batchId: string, f: PlannedFile, given: MappingProfile | null, task: Task):
-  Promise<{ name: string; orgsCreated: number } | null> {
+  Promise<{ name: string; orgsCreated: number; quarantined: number } | null> {
   const headings = (await all(c, `SELECT column_name AS n FROM duckdb_columns() WHERE database_name = 'temp' AND table_name = '_import_stage' AND column_name <> 'row_no'`))
     .map((r) => String(r.n));
   const canonical = new Set((await all(c, `SELECT column_name AS n FROM duckdb_columns()
@@ -266,15 +267,20 @@ async function mapIfNeeded(c: DuckDBConnection, ws: Workspace, batchId: string, 
     await run(c, `INSERT INTO quarantine SELECT $1, $2, $3, p.row_no, p.column_name, p.value, p.reason, to_json(s)::VARCHAR
       FROM temp._import_map_problems p JOIN ${STAGE} s USING (row_no)`, [batchId, f.path, f.table]);
   }
-  return { name: profile.name, orgsCreated };
+  return { name: profile.name, orgsCreated, quarantined: new Set(problems.map((p) => p.row_no)).size };
 }
 
 /** Check the staged rows, quarantine the bad ones (and rows the reader rejected), load the rest. */
-async function load(c: DuckDBConnection, batchId: string, f: PlannedFile, stage: string): Promise<{ loaded: number; quarantined: number }> {
+async function load(c: DuckDBConnection, batchId: string, f: PlannedFile, stage: string, alreadyQuarantined = 0):
+  Promise<{ loaded: number; quarantined: number }> {
   const cols = (await all(c, `SELECT column_name AS name, data_type AS type FROM duckdb_columns()
     WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $1 ORDER BY column_index`, [f.table])) as unknown as ColumnSpec[];
   const staged = (await all(c, `SELECT column_name AS name FROM duckdb_columns()
-    WHERE database_name = 'temp' AND table_name = $1 AND column_name <> 'row_no' ORDER BY column_index`, [stage.replace('temp.', '')])).map((r) => String(r.name));
+    WHERE database_name = 'temp' AND table_name = $1 AND column_name NOT IN ('row_no', 'src_row') ORDER BY column_index`, [stage.replace('temp.', '')]))
+    .map((r) => String(r.name));
+  // Sources that give several rows per line (OCDS, FtM) stage a unique row_no and the line as src_row.
+  const srcRow = (await all(c, `SELECT 1 FROM duckdb_columns() WHERE database_name = 'temp' AND table_name = $1 AND column_name = 'src_row'`,
+    [stage.replace('temp.', '')])).length > 0 ? 's.src_row' : 'p.row_no';
   const known = new Set(cols.map((x) => x.name));
   const unknown = staged.filter((s) => !known.has(s));
   if (unknown.length > 0) {
@@ -294,21 +300,22 @@ async function load(c: DuckDBConnection, batchId: string, f: PlannedFile, stage:
   const nProblems = Number((await all(c, `SELECT count(*) AS n FROM temp._import_problems`))[0]!.n);
   if (nProblems > 0) {
     await run(c, `INSERT INTO quarantine
-      SELECT $1, $2, $3, p.row_no, p.column_name, p.value, p.reason, to_json(s)::VARCHAR
+      SELECT $1, $2, $3, ${srcRow}, p.column_name, p.value, p.reason, to_json(s)::VARCHAR
       FROM temp._import_problems p JOIN ${stage} s USING (row_no)`, base);
   }
+  let rejected = 0;
   if (f.format === 'csv' || f.format === 'tsv') {
     await run(c, `INSERT INTO quarantine SELECT $1, $2, $3, CAST(line AS BIGINT) - 1, column_name, NULL,
       '行结构错误 / malformed row: ' || error_message, csv_line FROM temp._import_rejects`, base);
+    rejected = Number((await all(c, `SELECT count(DISTINCT line) AS n FROM temp._import_rejects`))[0]!.n);
   }
   const colList = present.map((x) => quoteIdent(x.name)).join(', ');
   const casts = present.map((x) => castSql(x.type, `s.${quoteIdent(x.name)}`)).join(', ');
   await run(c, `INSERT INTO ${quoteIdent(f.table)} (${colList}) SELECT ${casts} FROM ${stage} s
     ${nProblems > 0 ? 'WHERE s.row_no NOT IN (SELECT row_no FROM temp._import_problems)' : ''}`);
-  const q = await all(c, `SELECT count(DISTINCT row_no) AS n FROM quarantine WHERE batch_id = $1 AND file = $2 AND table_name = $3`, base);
-  const n = await all(c, `SELECT count(*) AS n FROM ${stage}`);
-  const bad = await all(c, `SELECT count(DISTINCT row_no) AS n FROM temp._import_problems`);
-  return { loaded: Number(n[0]!.n) - Number(bad[0]!.n), quarantined: Number(q[0]!.n) };
+  const n = Number((await all(c, `SELECT count(*) AS n FROM ${stage}`))[0]!.n);
+  const bad = Number((await all(c, `SELECT count(DISTINCT row_no) AS n FROM temp._import_problems`))[0]!.n);
+  return { loaded: n - bad, quarantined: bad + rejected + alreadyQuarantined };
 }
 
 /** Remove the staging table or view of the previous file (a CSV stages as a view over its raw rows). */

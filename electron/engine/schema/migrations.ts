@@ -18,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'derived views (catalog Appendix B)', file: '002_derived_views.sql' },
   { version: 3, name: 'workbench tables (synthetic truth)', file: '003_workbench.sql' },
   { version: 4, name: 'import log and quarantine', file: '004_import_log.sql' },
+  { version: 5, name: 'raw OCDS releases', file: '005_ocds_release.sql' },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

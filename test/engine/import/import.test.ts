@@ -85,7 +85,7 @@ describe('importing canonical files', () => {
     assert.deepEqual([Number(q!.row_no), q!.value], [6, '2024年13月1日']);
   });
 
-  test('a truncated .xlsx, a sheet without a header row and legacy .xls are refused with a clear message', async () => {
+  test('a truncated .xlsx, a sheet without a header row, legacy .xls and a non-OCDS file are refused with a clear message', async () => {
     const before = await fingerprints(ws);
     await assert.rejects(importInto(ws, { paths: [fx('xlsx/truncated.xlsx')], table: 'tender' }),
       (e: Error & { code?: string }) => e.code === 'bad_input' && /cannot be read/.test(e.message));
@@ -94,7 +94,7 @@ describe('importing canonical files', () => {
     writeFileSync(join(dir, 'bid.xls'), 'not really excel');
     await assert.rejects(importInto(ws, { paths: [join(dir, 'bid.xls')] }), /save it as \.xlsx/);
     writeFileSync(join(dir, 'bid.ocds'), '{}');
-    await assert.rejects(importInto(ws, { paths: [join(dir, 'bid.ocds')] }), /not implemented yet/);
+    await assert.rejects(importInto(ws, { paths: [join(dir, 'bid.ocds')] }), /not an OCDS release or package/);
     assert.deepEqual(await fingerprints(ws), before);
   });
 });
