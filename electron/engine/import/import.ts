@@ -131,14 +131,14 @@ async function stage(c: DuckDBConnection, ws: Workspace, f: PlannedFile, req: Im
       // The staging view adds each row's data-row number in the file, computed from rowids (offset inside
       // a transaction, so counted from the first); rows the reader rejected still count, so skip over them.
       // A view, not a copy: the rows are read a few times but written once.
-      const rejects = Number((await all(c, `SELECT count(*) AS n FROM temp._import_rejects`))[0]!.n);
+      const rejects = Number((await all(c, `SELECT count(DISTINCT line) AS n FROM temp._import_rejects`))[0]!.n);
       const base = `(SELECT min(rowid) FROM temp._import_raw)`;
       await run(c, rejects === 0
         ? `CREATE TEMP VIEW _import_stage AS SELECT *, rowid - ${base} + 1 AS row_no FROM temp._import_raw`
         : `CREATE TEMP VIEW _import_stage AS
-           WITH rj AS (SELECT CAST(line AS BIGINT) AS line, row_number() OVER (ORDER BY line) - 1 AS j FROM temp._import_rejects),
+           WITH rj AS (SELECT DISTINCT CAST(line AS BIGINT) AS line FROM temp._import_rejects), rjn AS (SELECT line, row_number() OVER (ORDER BY line) - 1 AS j FROM rj),
            raw AS (SELECT *, rowid - ${base} AS r FROM temp._import_raw)
-           SELECT raw.* EXCLUDE (r), raw.r + 1 + (SELECT count(*) FROM rj WHERE rj.line - 2 - rj.j <= raw.r) AS row_no FROM raw`);
+           SELECT raw.* EXCLUDE (r), raw.r + 1 + (SELECT count(*) FROM rjn WHERE rjn.line - 2 - rjn.j <= raw.r) AS row_no FROM raw`);
     } else if (f.format === 'xlsx') {
       const profile = req.mapping ? loadProfile(req.mapping) : null;
       const headings = (profile ? [profile] : builtinProfiles().filter((p) => p.table === f.table)).flatMap((p) => p.columns.flatMap((r) => r.from));
@@ -176,7 +176,7 @@ async function stage(c: DuckDBConnection, ws: Workspace, f: PlannedFile, req: Im
       { file: f.path, ...(line ? { row: Number(line[1]) } : {}) });
   }
   const n = await all(c, `SELECT count(*) AS n FROM ${STAGE}`);
-  const rejected = f.format === 'csv' || f.format === 'tsv' ? Number((await all(c, `SELECT count(*) AS n FROM temp._import_rejects`))[0]!.n) : 0;
+  const rejected = f.format === 'csv' || f.format === 'tsv' ? Number((await all(c, `SELECT count(DISTINCT line) AS n FROM temp._import_rejects`))[0]!.n) : 0;
   return { encoding, rowsRead: Number(n[0]!.n) + rejected };
 }
 
@@ -305,8 +305,10 @@ async function load(c: DuckDBConnection, batchId: string, f: PlannedFile, stage:
   }
   let rejected = 0;
   if (f.format === 'csv' || f.format === 'tsv') {
-    await run(c, `INSERT INTO quarantine SELECT $1, $2, $3, CAST(line AS BIGINT) - 1, column_name, NULL,
-      '行结构错误 / malformed row: ' || error_message, csv_line FROM temp._import_rejects`, base);
+    // DuckDB records one reject per error; a line is one quarantined row, with all its errors.
+    await run(c, `INSERT INTO quarantine SELECT $1, $2, $3, CAST(line AS BIGINT) - 1, NULL, NULL,
+      '行结构错误 / malformed row: ' || string_agg(DISTINCT error_message, '; '), any_value(csv_line)
+      FROM temp._import_rejects GROUP BY line`, base);
     rejected = Number((await all(c, `SELECT count(DISTINCT line) AS n FROM temp._import_rejects`))[0]!.n);
   }
   const colList = present.map((x) => quoteIdent(x.name)).join(', ');

@@ -109,6 +109,7 @@ export async function applyMapping(c: DuckDBConnection, profile: MappingProfile,
   const sources = [...new Set(rules.map((r) => r.source!))];
   const problems: MappingProblem[] = [];
   const orgValues = new Set<string>();
+  const orgNames = new Map<string, string>();
   let after = -1;
   let done = 0;
   for (;;) {
@@ -120,14 +121,22 @@ export async function applyMapping(c: DuckDBConnection, profile: MappingProfile,
       const rowNo = Number(row[0]);
       const src = Object.fromEntries(sources.map((s, i) => [s, row[i + 1] === null ? null : String(row[i + 1])]));
       const out: Record<string, string | null> = {};
+      const orgsHere: Array<[string, string | null]> = [];
       let bad = false;
       for (const r of rules) {
-        if (out[r.to] != null) continue;
         const raw = src[r.source!] ?? null;
+        if (r.resolve === 'org') {
+          // Every org rule of a column is read, so a USCC can be created together with the name beside it.
+          const v = orgValue(raw);
+          if (v === null) continue;
+          const chosen = out[r.to];
+          if (chosen == null) { out[r.to] = v; orgsHere.push([v, USCC.test(v) ? null : v]); }
+          else if (!USCC.test(v)) { const o = orgsHere.find(([x]) => x === chosen); if (o && o[1] === null) o[1] = v; }
+          continue;
+        }
+        if (out[r.to] != null) continue;
         try {
-          const v = convert(r, raw, idKey);
-          if (v !== null && r.resolve === 'org') orgValues.add(v);
-          out[r.to] = v;
+          out[r.to] = convert(r, raw, idKey);
         } catch (e) {
           if (!(e instanceof TransformError)) throw e;
           problems.push({ row_no: rowNo, column_name: r.to, value: raw, reason: e.message });
@@ -135,6 +144,11 @@ export async function applyMapping(c: DuckDBConnection, profile: MappingProfile,
         }
       }
       if (bad) continue;
+      // Only rows that load may create organisations.
+      for (const [v, name] of orgsHere) {
+        orgValues.add(v);
+        if (name && !orgNames.has(v)) orgNames.set(v, name);
+      }
       for (const [k, v] of Object.entries(profile.defaults ?? {})) if (out[k] == null) out[k] = v;
       if (profile.derive?.org) out[profile.derive.column] = orgIdFor(out.uscc ?? null, out.name ?? null);
       if (normName && out.name_norm == null && out.name != null) out.name_norm = normalizeOrgName(out.name);
@@ -151,7 +165,7 @@ export async function applyMapping(c: DuckDBConnection, profile: MappingProfile,
     done += page.length;
     onRows(done);
   }
-  const orgsCreated = await resolveOrgs(c, rules.filter((r) => r.resolve === 'org').map((r) => r.to), [...orgValues]);
+  const orgsCreated = await resolveOrgs(c, rules.filter((r) => r.resolve === 'org').map((r) => r.to), [...orgValues], orgNames);
   const d = profile.derive;
   if (d?.from) {
     const concat = d.from.map((f) => `COALESCE(${quoteIdent(f)}, '')`).join(` || '|' || `);
@@ -159,6 +173,13 @@ export async function applyMapping(c: DuckDBConnection, profile: MappingProfile,
       WHERE ${quoteIdent(d.column)} IS NULL`, [d.prefix ?? '']);
   }
   return { problems, orgsCreated };
+}
+
+/** An organisation reference as written: trimmed, and a USCC in capitals (registries print them so). */
+function orgValue(raw: string | null): string | null {
+  const v = raw?.trim() ?? '';
+  if (v === '') return null;
+  return USCC.test(v.toUpperCase()) ? v.toUpperCase() : v;
 }
 
 function convert(r: z.infer<typeof Rule>, raw: string | null, idKey: Buffer): string | null {
@@ -197,13 +218,14 @@ function createHashHex(s: string): string {
  * Replace USCCs and names in the mapped org columns by org_ids: an existing organisation matched by USCC,
  * then by normalised name; otherwise a new organisation with that USCC or name.
  */
-async function resolveOrgs(c: DuckDBConnection, columns: string[], values: string[]): Promise<number> {
+async function resolveOrgs(c: DuckDBConnection, columns: string[], values: string[], names: Map<string, string>): Promise<number> {
   if (columns.length === 0 || values.length === 0) return 0;
   await c.run(`CREATE OR REPLACE TEMP TABLE _import_orgref (value VARCHAR, uscc VARCHAR, name VARCHAR, name_norm VARCHAR, new_id VARCHAR)`);
   const app = await c.createAppender('_import_orgref', 'main', 'temp');
   for (const v of values) {
     const isUscc = USCC.test(v);
-    for (const x of [v, isUscc ? v : null, isUscc ? null : v, isUscc ? null : normalizeOrgName(v), orgIdFor(isUscc ? v : null, isUscc ? null : v)]) {
+    const name = isUscc ? names.get(v) ?? null : v;
+    for (const x of [v, isUscc ? v : null, name, name === null ? null : normalizeOrgName(name), orgIdFor(isUscc ? v : null, isUscc ? null : v)]) {
       if (x === null) app.appendNull();
       else app.appendVarchar(x);
     }
