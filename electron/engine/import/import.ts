@@ -264,8 +264,14 @@ async function mapIfNeeded(c: DuckDBConnection, ws: Workspace, batchId: string, 
       app.endRow();
     }
     app.closeSync();
-    await run(c, `INSERT INTO quarantine SELECT $1, $2, $3, p.row_no, p.column_name, p.value, p.reason, to_json(s)::VARCHAR
-      FROM temp._import_map_problems p JOIN ${STAGE} s USING (row_no)`, [batchId, f.path, f.table]);
+    // ID numbers are never stored plainly, not even in quarantine: their source columns are withheld.
+    const secret = profile.columns.filter((r) => r.transform === 'id_hash').flatMap((r) => r.from).filter((h) => headings.includes(h));
+    const raw = secret.length > 0 ? `(SELECT * REPLACE (${secret.map((h) => `'（已脱敏 redacted）' AS ${quoteIdent(h)}`).join(', ')}) FROM ${STAGE})` : STAGE;
+    const idCols = new Set(profile.columns.filter((r) => r.transform === 'id_hash').map((r) => r.to));
+    await run(c, `INSERT INTO quarantine SELECT $1, $2, $3, p.row_no, p.column_name,
+        CASE WHEN ${idCols.size > 0 ? `p.column_name IN (${[...idCols].map((x) => `'${x.replaceAll("'", "''")}'`).join(', ')})` : 'FALSE'}
+          THEN '（已脱敏 redacted）' ELSE p.value END, p.reason, to_json(s)::VARCHAR
+      FROM temp._import_map_problems p JOIN ${raw} s USING (row_no)`, [batchId, f.path, f.table]);
   }
   return { name: profile.name, orgsCreated, quarantined: new Set(problems.map((p) => p.row_no)).size };
 }

@@ -61,9 +61,18 @@ export async function readOcds(path: string, format: 'jsonl' | 'json', signal?: 
 const obj = (v: unknown): J => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as J) : {});
 const arr = (v: unknown): J[] => (Array.isArray(v) ? (v as J[]) : []);
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : null);
-/** OCDS dates carry a zone; the canonical columns keep the local wall-clock time the notice states. */
-const ts = (v: unknown) => { const s = str(v); return s && /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 19).replace('T', ' ') : s; };
-const day = (v: unknown) => { const s = str(v); return s && /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : s; };
+/**
+ * OCDS dates carry a zone; the canonical columns hold China Standard Time (UTC+8), so a time given in
+ * another zone is converted, and one without a zone is kept as written.
+ */
+const ts = (v: unknown) => {
+  const s = str(v);
+  if (!s || !/^\d{4}-\d{2}-\d{2}/.test(s)) return s;
+  if (!/(Z|[+-]\d{2}:?\d{2})$/.test(s)) return s.slice(0, 19).replace('T', ' ');
+  const ms = Date.parse(s);
+  return Number.isNaN(ms) ? s : new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+};
+const day = (v: unknown) => ts(v)?.slice(0, 10) ?? null;
 /**
  * An amount in CNY. A value in another currency is not converted: it is passed on as "150000 USD", which
  * validation quarantines with the row, so nothing is altered silently.

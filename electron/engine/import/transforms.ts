@@ -15,7 +15,12 @@ export function chineseDate(input: string | number | null): string | null {
   if (typeof input === 'number') return excelSerial(input);
   const s = input.trim().replace(/\s+/g, ' ');
   if (s === '') return null;
-  if (/^\d+(\.\d+)?$/.test(s) && !/^\d{8}$/.test(s)) return excelSerial(Number(s));
+  // A bare number is an Excel day serial only in a plausible range (1954–2064): "2015" or "201503" is not a date.
+  if (/^\d+(\.\d+)?$/.test(s) && !/^\d{8}$/.test(s)) {
+    const n = Number(s);
+    if (n < 20000 || n > 60000) throw new TransformError(`无法识别的日期 / not a date: ${input}`);
+    return excelSerial(n);
+  }
   const m = /^(\d{4})(?:年|[-/.])?(\d{1,2})(?:月|[-/.])?(\d{1,2})日?(?:[ T](\d{1,2})[:：时](\d{1,2})(?:[:：分](\d{1,2})秒?)?)?$/.exec(s);
   if (!m) throw new TransformError(`无法识别的日期 / not a date: ${input}`);
   const [y, mo, d, h, mi, se] = m.slice(1).map((x) => (x === undefined ? undefined : Number(x)));
@@ -48,7 +53,11 @@ export function amountCny(input: string | number | null): string | null {
     if (!Number.isFinite(input)) throw new TransformError(`不是金额 / not an amount: ${input}`);
     return String(input);
   }
-  let s = input.trim().replace(/[\s,，]/g, '').replace(/^[￥¥]/, '').replace(/^RMB/i, '');
+  let s = input.trim().replace(/\s/g, '').replace(/^[￥¥]/, '').replace(/^RMB/i, '');
+  // Thousands separators must group by three: "12,5" is a decimal comma or a typo, not 125.
+  const grouped = /^([(（-]?)(\d{1,3}(?:[,，]\d{3})+)(.*)$/.exec(s);
+  if (grouped) s = grouped[1]! + grouped[2]!.replace(/[,，]/g, '') + grouped[3]!;
+  if (/[,，]/.test(s)) throw new TransformError(`千分位分隔符位置不对 / misplaced thousands separator: ${input}`);
   if (s === '') return null;
   let negative = false;
   const paren = /^[(（](.*)[)）]$/.exec(s);

@@ -66,10 +66,15 @@ function typeCheck(type: string, v: string): { ok: string; reason: string } | nu
   switch (t) {
     case 'VARCHAR': return null;
     case 'DATE': return { ok: `regexp_full_match(trim(${v}), '\\d{4}-\\d{2}-\\d{2}') AND TRY_CAST(trim(${v}) AS DATE) IS NOT NULL`, reason: '不是日期 YYYY-MM-DD / not a date (YYYY-MM-DD)' };
-    case 'TIMESTAMP': return { ok: `TRY_CAST(trim(${v}) AS TIMESTAMP) IS NOT NULL`, reason: '不是时间 YYYY-MM-DD HH:MM:SS / not a date-time (YYYY-MM-DD HH:MM:SS)' };
+    // No zone offsets (they would be dropped silently) and no 24:00 (it would roll over to the next day).
+    case 'TIMESTAMP': return { ok: `regexp_full_match(trim(${v}), '\\d{4}-\\d{2}-\\d{2}([ T]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d+)?)?)?') AND TRY_CAST(trim(${v}) AS TIMESTAMP) IS NOT NULL`,
+      reason: '不是时间 YYYY-MM-DD HH:MM:SS（不带时区）/ not a date-time (YYYY-MM-DD HH:MM:SS, no zone)' };
     case 'BOOLEAN': return { ok: `lower(trim(${v})) IN ('true', 'false')`, reason: '不是 true/false / not true or false' };
-    case 'INTEGER': case 'BIGINT': case 'UBIGINT': case 'DOUBLE':
-      return { ok: `TRY_CAST(trim(${v}) AS ${t}) IS NOT NULL`, reason: `不是${t === 'DOUBLE' ? '数值' : '整数'} / not ${t === 'DOUBLE' ? 'a number' : 'an integer'} (${t})` };
+    // Integers by pattern: a cast would round '1.5' to 2 and read '0x10' or '1e3'.
+    case 'INTEGER': case 'BIGINT': case 'UBIGINT':
+      return { ok: `regexp_full_match(trim(${v}), '[-+]?[0-9]+') AND TRY_CAST(trim(${v}) AS ${t}) IS NOT NULL`, reason: `不是整数 / not an integer (${t})` };
+    case 'DOUBLE':
+      return { ok: `regexp_full_match(trim(${v}), '[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?')`, reason: '不是数值 / not a number' };
     default: return { ok: `TRY_CAST(trim(${v}) AS ${t}) IS NOT NULL`, reason: `不是 ${t} / not a ${t}` };
   }
 }

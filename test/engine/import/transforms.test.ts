@@ -10,7 +10,7 @@ test('Chinese and spreadsheet dates become ISO dates', () => {
   ] as const) assert.equal(chineseDate(input), out, input);
   assert.equal(chineseDate(45052.5), '2023-05-06 12:00:00');
   assert.equal(chineseDate(null), null);
-  for (const bad of ['2023年2月30日', '2023年13月1日', '明年五月', '2023-05-06 25:00']) assert.throws(() => chineseDate(bad), TransformError, bad);
+  for (const bad of ['2023年2月30日', '2023年13月1日', '明年五月', '2023-05-06 25:00', '2015', '201503']) assert.throws(() => chineseDate(bad), TransformError, bad);
 });
 
 test('amounts with separators and units become exact CNY decimals', () => {
@@ -19,7 +19,8 @@ test('amounts with separators and units become exact CNY decimals', () => {
     ['1.23456万元', '12345.6'], ['(1,000.00)', '-1000'], ['-0', '0'], ['3800000.00', '3800000'], ['', null],
   ] as const) assert.equal(amountCny(input), out, input);
   assert.equal(amountCny(1234.5), '1234.5');
-  for (const bad of ['十万元', '12.5美元', '1.2.3']) assert.throws(() => amountCny(bad), TransformError, bad);
+  for (const bad of ['十万元', '12.5美元', '1.2.3', '12,5', '1,23,456']) assert.throws(() => amountCny(bad), TransformError, bad);
+  assert.equal(amountCny('12，345，678.9'), '12345678.9');
 });
 
 test('phones lose separators and the country code', () => {
