@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
@@ -9,7 +9,7 @@ import { quoteIdent } from '../db/sql.ts';
 import { ClearsightError } from '../errors.ts';
 import type { Task } from '../tasks.ts';
 import type { Workspace } from '../workspace/workspace.ts';
-import { redactedSql } from '../privacy/redaction.ts';
+import { PERSONAL_TABLES, redactedSql } from '../privacy/redaction.ts';
 
 export type ExportFormat = 'csv' | 'parquet' | 'xlsx';
 
@@ -57,7 +57,7 @@ export async function exportData(ws: Workspace, req: ExportRequest, task: Task):
       } else if (format === 'parquet') {
         await c.run(`COPY (${source}) TO '${partial.replaceAll("'", "''")}' (FORMAT parquet)`);
       } else {
-        const plain = join(dirname(req.out), `.${Date.now()}.export.csv`);
+        const plain = join(ws.layout.tmp, `export-${Date.now()}.csv`);
         try {
           await c.run(`COPY (${source}) TO '${plain.replaceAll("'", "''")}' (FORMAT csv, HEADER true)`);
           await encodeCsv(plain, partial, req.encoding ?? 'utf-8', task.signal);
@@ -85,7 +85,16 @@ async function sourceSql(c: DuckDBConnection, req: ExportRequest): Promise<strin
     return `SELECT * FROM ${quoteIdent(req.table)}`;
   }
   await assertReadOnlyQuery(c, req.sql!);
-  return req.sql!.trim().replace(/;\s*$/, '');
+  if (!req.includePersonal) {
+    // Column names can be aliased away, so a query over personal tables is refused rather than masked.
+    const ast = String((await c.runAndReadAll(`SELECT json_serialize_sql($1::VARCHAR)`, [req.sql!])).getRows()[0]![0]);
+    const read = [...ast.matchAll(/"table_name":"([^"]+)"/g)].map((m) => m[1]!).filter((t) => PERSONAL_TABLES.has(t));
+    if (read.length > 0) {
+      throw new ClearsightError('bad_input', `查询读取了个人信息表（${[...new Set(read)].join('、')}），导出需加 --include-personal / the query reads personal data (${[...new Set(read)].join(', ')}); exporting it needs --include-personal`);
+    }
+  }
+  // A trailing -- comment would swallow the closing parenthesis of the wrapping query.
+  return `${req.sql!.trim().replace(/;\s*$/, '')}\n`;
 }
 
 /** CSV for Excel: UTF-8 with a byte-order mark, or GB18030 for older Chinese software. */

@@ -107,7 +107,7 @@ export async function generateProvince(ws: Workspace, opts: GenerateOptions, tas
     await writeMeta(c, { data_as_of: plan.asOf, synthetic_scale: plan.name, synthetic_seed: String(opts.seed),
       synthetic_generated_at: new Date().toISOString().slice(0, 19) });
   }, task.signal);
-  ws.setIdHashKey(syntheticIdKey(opts.seed));
+  await ws.setIdHashKey(syntheticIdKey(opts.seed));
 
   return {
     scale: plan.name, seed: opts.seed, asOf: plan.asOf, seconds: (Date.now() - started) / 1000, rows,

@@ -1,5 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { availableParallelism, totalmem } from 'node:os';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { TableInfo, WorkspaceInfo } from '../../contract/workspace.ts';
@@ -84,11 +85,13 @@ export class Workspace {
     openHere.add(key);
     // Created only once the workspace is ours: a refused opener leaves the folder untouched.
     for (const d of [layout.attachments, layout.exports, layout.tmp]) mkdirSync(d, { recursive: true });
-    if (!existsSync(layout.key)) writeFileSync(layout.key, randomBytes(32).toString('hex'), { mode: 0o600 });
+    // Left-overs of a killed import or export (copies, partial files) are stale: this process holds the lock.
+    for (const f of readdirSync(layout.tmp)) if (/^(import|export)-/.test(f)) rmSync(join(layout.tmp, f), { force: true });
     const conn = new SerialConnection(await instance.connect());
     const ws = new Workspace(layout, instance, conn, key);
     try {
       await conn.exclusive((c) => migrate(c, APP_VERSION));
+      await ws.checkIdHashKey();
       await conn.run(`INSERT INTO workspace_meta VALUES ('created_at', strftime(now(), '%Y-%m-%dT%H:%M:%S')), ('app_version', $1)
         ON CONFLICT (key) DO NOTHING`, [APP_VERSION]);
     } catch (e) {
@@ -104,8 +107,29 @@ export class Workspace {
   }
 
   /** Replace the ID-hash key (the synthetic province uses one derived from its seed, so its hashes are reproducible). */
-  setIdHashKey(key: Buffer): void {
+  async setIdHashKey(key: Buffer): Promise<void> {
     writeFileSync(this.layout.key, key.toString('hex'), { mode: 0o600 });
+    await this.setMeta({ id_hash_key_sha256: keyFingerprint(key) });
+  }
+
+  /**
+   * The key file lives beside the database. A new workspace gets a random one; a workspace whose key file
+   * is missing or replaced is refused, because every stored ID hash would silently stop matching.
+   */
+  private async checkIdHashKey(): Promise<void> {
+    const known = (await this.meta()).id_hash_key_sha256;
+    if (!existsSync(this.layout.key)) {
+      if (known) {
+        throw new ClearsightError('bad_input', `缺少身份证号哈希密钥文件 ${this.layout.key}，请从备份恢复 / the ID-hash key file is missing (${this.layout.key}); restore it from a backup`);
+      }
+      await this.setIdHashKey(randomBytes(32));
+      return;
+    }
+    const fp = keyFingerprint(this.idHashKey());
+    if (!known) await this.setMeta({ id_hash_key_sha256: fp });
+    else if (known !== fp) {
+      throw new ClearsightError('bad_input', `身份证号哈希密钥文件与本工作区不符 / the ID-hash key file does not belong to this workspace (${this.layout.key})`);
+    }
   }
 
   async meta(): Promise<Record<string, string>> {
@@ -177,6 +201,10 @@ export class Workspace {
       openHere.delete(this.key);
     }
   }
+}
+
+function keyFingerprint(key: Buffer): string {
+  return createHash('sha256').update(key).digest('hex');
 }
 
 function defaultMemoryLimit(): string {

@@ -45,11 +45,11 @@ describe('export of tables and query results', () => {
 
   test('Parquet and .xlsx hold every row of a query result', async () => {
     const q = `SELECT person_id, name, birth_date FROM person WHERE person_id <> 'P2'`;
-    const pq = await exp({ sql: q, out: join(out, 'p.parquet') });
+    const pq = await exp({ sql: q, out: join(out, 'p.parquet'), includePersonal: true });
     assert.equal(pq.rows, 2499);
     const n = await ws.conn.one<{ n: number }>(`SELECT count(*) AS n FROM read_parquet($1)`, [join(out, 'p.parquet')]);
     assert.equal(Number(n!.n), 2499);
-    const xs = await exp({ sql: q, out: join(out, 'p.xlsx') });
+    const xs = await exp({ sql: q, out: join(out, 'p.xlsx'), includePersonal: true });
     assert.equal(xs.rows, 2499);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, 'p.xlsx'));
@@ -57,6 +57,13 @@ describe('export of tables and query results', () => {
     assert.equal(sheet.rowCount, 2500);
     assert.deepEqual([1, 2, 3].map((i) => sheet.getRow(1).getCell(i).value), ['person_id', 'name', 'birth_date']);
     assert.equal(sheet.getRow(2).getCell(2).value, '王建华1');
+  });
+
+  test('a query over personal tables needs --include-personal, however its columns are named', async () => {
+    await assert.rejects(exp({ sql: `SELECT phone AS p, address_norm AS a FROM person`, out: join(out, 'pp.csv') }), /include-personal/);
+    await assert.rejects(exp({ sql: `SELECT to_json(x) FROM (SELECT * FROM person) x -- comment`, out: join(out, 'pp.csv') }), /include-personal/);
+    const ok = await exp({ sql: `SELECT name FROM organization -- trailing comment`, out: join(out, 'o.csv') });
+    assert.equal(ok.rows, 1);
   });
 
   test('a query that writes is refused and leaves no file behind', async () => {

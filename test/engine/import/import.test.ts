@@ -125,9 +125,13 @@ describe('clearsight import', () => {
     const ws0 = await Workspace.open(dir);
     const before = await fingerprints(ws0);
     await ws0.close();
-    const child = spawn(process.execPath, [CLI, 'import', '--workspace', dir, csv], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    // CLEARSIGHT_DEBUG reports each statement as it ends: kill while rows are being written to the table itself.
+    const child = spawn(process.execPath, [CLI, 'import', '--workspace', dir, csv], {
+      cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CLEARSIGHT_DEBUG: '1' } });
+    let seen = '';
     await new Promise<void>((resolve) => child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      if (/importing org_contact/.test(d)) setTimeout(() => { child.kill('SIGKILL'); resolve(); }, 400);
+      seen += d;
+      if (/_import_problems/.test(seen)) { child.kill('SIGKILL'); resolve(); }
     }));
     const code = await new Promise((r) => child.on('close', (c, sig) => r(sig ?? c)));
     assert.equal(code, 'SIGKILL');

@@ -147,7 +147,7 @@ describe('Workspace.open', () => {
     // Turn a fresh workspace back into a version-2 one: drop what migrations 3 and later created.
     await withWorkspace(dir, async (ws) => {
       await ws.conn.run(`INSERT INTO organization (org_id) VALUES ('O1')`);
-      for (const t of ['synthetic_truth', 'workspace_meta', 'import_batch', 'import_file', 'quarantine']) await ws.conn.run(`DROP TABLE ${t}`);
+      for (const t of ['synthetic_truth', 'workspace_meta', 'import_batch', 'import_file', 'quarantine', 'ocds_release']) await ws.conn.run(`DROP TABLE ${t}`);
       await ws.conn.run('DELETE FROM schema_version WHERE version >= 3');
     }, true);
     await withWorkspace(dir, async (ws) => {
