@@ -46,7 +46,8 @@ export async function exportData(ws: Workspace, req: ExportRequest, task: Task):
     const rows = await ws.conn.exclusive(async (c) => {
       const raw = await sourceSql(c, req);
       const columns = (await c.runAndReadAll(`SELECT * FROM (${raw}) LIMIT 0`)).columnNames();
-      const source = req.includePersonal ? raw : redactedSql(raw, columns, req.table ?? null);
+      const masked = req.includePersonal ? raw : redactedSql(raw, columns, req.table ?? null);
+      const source = format === 'parquet' ? masked : await formulaSafeSql(c, masked);
       const n = Number((await c.runAndReadAll(`SELECT count(*) FROM (${source})`)).getRows()[0]![0]);
       task.step(`导出 ${n.toLocaleString('en-US')} 行`, `exporting ${n.toLocaleString('en-US')} rows`, n, 'rows');
       if (format === 'xlsx') {
@@ -95,6 +96,18 @@ async function sourceSql(c: DuckDBConnection, req: ExportRequest): Promise<strin
   }
   // A trailing -- comment would swallow the closing parenthesis of the wrapping query.
   return `${req.sql!.trim().replace(/;\s*$/, '')}\n`;
+}
+
+/**
+ * Text that starts with = + - or @ would run as a formula when the file is opened in Excel: prefix it with
+ * an apostrophe, as spreadsheets do to mark text (CSV and .xlsx exports only).
+ */
+async function formulaSafeSql(c: DuckDBConnection, source: string): Promise<string> {
+  const cols = (await c.runAndReadAll(`DESCRIBE (${source})`)).getRowObjectsJson() as Array<{ column_name: string; column_type: string }>;
+  const text = cols.filter((x) => x.column_type === 'VARCHAR').map((x) => x.column_name);
+  if (text.length === 0) return source;
+  const fix = text.map((n) => `CASE WHEN left(${quoteIdent(n)}, 1) IN ('=', '+', '-', '@') THEN '''' || ${quoteIdent(n)} ELSE ${quoteIdent(n)} END AS ${quoteIdent(n)}`);
+  return `SELECT * REPLACE (${fix.join(', ')}) FROM (${source})`;
 }
 
 /** CSV for Excel: UTF-8 with a byte-order mark, or GB18030 for older Chinese software. */

@@ -204,8 +204,15 @@ async function stageXlsx(c: DuckDBConnection, f: PlannedFile, sheet: string | nu
   await run(c, `CREATE TEMP TABLE _import_stage (${kept.map(([n]) => `${quoteIdent(n)} VARCHAR`).join(', ')}, row_no BIGINT)`);
   const app = await c.createAppender('_import_stage', 'main', 'temp');
   let count = 0;
+  // Cells Excel has no value for (#N/A, formulas never calculated) quarantine their row in load().
+  await run(c, `CREATE OR REPLACE TEMP TABLE _import_cell_problems (row_no BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR)`);
+  const cellProblems: Array<[number, string, string]> = [];
   const push = (r: SheetRow) => {
     if (r.rowNo <= header.rowNo || kept.every(([, i]) => r.values[i] == null)) return;
+    for (const e of r.errors) {
+      const col = kept.find(([, i]) => i === e.col);
+      if (col) cellProblems.push([r.rowNo, col[0], e.text]);
+    }
     for (const [, i] of kept) {
       const v = r.values[i];
       if (v == null) app.appendNull();
@@ -218,6 +225,17 @@ async function stageXlsx(c: DuckDBConnection, f: PlannedFile, sheet: string | nu
   first.forEach(push);
   for (let n = await it.next(); !n.done; n = await it.next()) push(n.value);
   app.closeSync();
+  if (cellProblems.length > 0) {
+    const pa = await c.createAppender('_import_cell_problems', 'main', 'temp');
+    for (const [row, col, text] of cellProblems) {
+      pa.appendBigInt(BigInt(row));
+      pa.appendVarchar(col);
+      pa.appendVarchar(text);
+      pa.appendVarchar(`单元格没有值 / the cell has no value: ${text}`);
+      pa.endRow();
+    }
+    pa.closeSync();
+  }
 }
 
 /** FtM and OCDS files feed several tables, each staged as temp._import_<format>_<table>; one summary per table. */
@@ -303,6 +321,9 @@ async function load(c: DuckDBConnection, batchId: string, f: PlannedFile, stage:
   }
   const base = [batchId, f.path, f.table];
   await run(c, `CREATE OR REPLACE TEMP TABLE _import_problems AS ${problemsSql(f.table, present, stage, keyCol)}`);
+  if ((await all(c, `SELECT 1 FROM duckdb_tables() WHERE temporary AND table_name = '_import_cell_problems'`)).length > 0 && stage === STAGE) {
+    await run(c, `INSERT INTO temp._import_problems SELECT * FROM temp._import_cell_problems`);
+  }
   const nProblems = Number((await all(c, `SELECT count(*) AS n FROM temp._import_problems`))[0]!.n);
   if (nProblems > 0) {
     await run(c, `INSERT INTO quarantine
@@ -332,6 +353,7 @@ async function dropStage(c: DuckDBConnection): Promise<void> {
   await run(c, isView ? `DROP VIEW temp._import_stage` : `DROP TABLE IF EXISTS temp._import_stage`);
   await run(c, `DROP TABLE IF EXISTS temp._import_raw`);
   await run(c, `DROP TABLE IF EXISTS temp._import_mapped`);
+  await run(c, `DROP TABLE IF EXISTS temp._import_cell_problems`);
 }
 
 /** The first line of a JSON-lines file that does not parse, for an exact error position. */

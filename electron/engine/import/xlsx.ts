@@ -1,7 +1,10 @@
 import ExcelJS from 'exceljs';
 import { ClearsightError } from '../errors.ts';
 
-export interface SheetRow { rowNo: number; values: Array<string | null> }
+export interface SheetRow { rowNo: number; values: Array<string | null>; errors: Array<{ col: number; text: string }> }
+
+/** Marks a cell Excel cannot give a value for (#N/A, #DIV/0!, a formula without a cached result). */
+const CELL_ERROR = '\u0000';
 
 /**
  * The rows of one sheet of an .xlsx file as text, streamed (a million-row sheet never sits in memory).
@@ -21,8 +24,16 @@ export async function* xlsxRows(path: string, sheet: string | number = 1): Async
     found = true;
     for await (const row of ws) {
       const values: Array<string | null> = [];
-      row.eachCell({ includeEmpty: true }, (c, col) => { values[col - 1] = cellText(c.value); });
-      yield { rowNo: row.number, values: Array.from(values, (v) => v ?? null) };
+      const errors: SheetRow['errors'] = [];
+      row.eachCell({ includeEmpty: true }, (c, col) => {
+        const t = cellText(c.value);
+        if (t?.startsWith(CELL_ERROR)) {
+          // Staged empty, so that only the cell problem is reported for it.
+          errors.push({ col: col - 1, text: t.slice(1) });
+          values[col - 1] = null;
+        } else values[col - 1] = t;
+      });
+      yield { rowNo: row.number, values: Array.from(values, (v) => v ?? null), errors };
     }
     break;
   }
@@ -35,14 +46,19 @@ function cellText(v: ExcelJS.CellValue): string | null {
     const iso = v.toISOString();
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
   }
-  if (typeof v === 'number') return String(v);
+  // 15 significant digits: what Excel shows, without binary noise such as 0.30000000000000004.
+  if (typeof v === 'number') return String(Number(v.toPrecision(15)));
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'string') return v.trim() === '' ? null : v;
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    if ('formula' in v || 'sharedFormula' in v) {
+      const r = (v as { result?: ExcelJS.CellValue }).result;
+      if (r === undefined || r === null) return `${CELL_ERROR}#公式无缓存结果 / formula without a cached result`;
+      return cellText(r);
+    }
+    if ('error' in v) return `${CELL_ERROR}${String(v.error)}`;
     if ('text' in v) return String(v.text);
-    if ('error' in v) return String(v.error);
   }
   return String(v);
 }

@@ -66,6 +66,13 @@ describe('export of tables and query results', () => {
     assert.equal(ok.rows, 1);
   });
 
+  test('text that Excel would run as a formula is exported with a leading apostrophe', async () => {
+    await ws.conn.run(`INSERT INTO organization (org_id, name) VALUES ('O2', '=HYPERLINK("http://x","点我")')`);
+    await exp({ sql: `SELECT org_id, name FROM organization WHERE org_id = 'O2'`, out: join(out, 'f.csv') });
+    assert.match(readFileSync(join(out, 'f.csv'), 'utf8'), /O2,"'=HYPERLINK/);
+    await ws.conn.run(`DELETE FROM organization WHERE org_id = 'O2'`);
+  });
+
   test('a query that writes is refused and leaves no file behind', async () => {
     await assert.rejects(exp({ sql: `DELETE FROM person`, out: join(out, 'x.csv') }), /only read-only queries/);
     await assert.rejects(exp({ sql: `SELECT 1; DROP TABLE person`, out: join(out, 'y.csv') }), /exactly one query/);

@@ -85,6 +85,15 @@ describe('importing canonical files', () => {
     assert.deepEqual([Number(q!.row_no), q!.value], [6, '2024年13月1日']);
   });
 
+  test('.xlsx: error cells and uncalculated formulas quarantine their row; float noise is gone', async () => {
+    const s = await importInto(ws, { paths: [fx('xlsx/cells.xlsx')], table: 'tender' });
+    assert.deepEqual([s.files[0]!.rowsRead, s.files[0]!.rowsLoaded, s.files[0]!.rowsQuarantined], [4, 2, 2]);
+    const t = await ws.conn.all<{ id: string; p: string }>(`SELECT tender_id AS id, max_price_cny::VARCHAR AS p FROM tender WHERE tender_id LIKE 'E%' ORDER BY 1`);
+    assert.deepEqual(t, [{ id: 'E1', p: '0.30' }, { id: 'E4', p: '300.00' }]);
+    const q = await ws.conn.all<{ row_no: number; col: string }>(`SELECT row_no, column_name AS col FROM quarantine WHERE file LIKE '%cells.xlsx' ORDER BY row_no`);
+    assert.deepEqual(q.map((r) => `${r.row_no}:${r.col}`), ['3:title', '4:max_price_cny']);
+  });
+
   test('a truncated .xlsx, a sheet without a header row, legacy .xls and a non-OCDS file are refused with a clear message', async () => {
     const before = await fingerprints(ws);
     await assert.rejects(importInto(ws, { paths: [fx('xlsx/truncated.xlsx')], table: 'tender' }),
