@@ -24,8 +24,17 @@ export async function detectEncoding(path: string, signal?: AbortSignal): Promis
   } finally {
     await fh.close();
   }
-  // Valid UTF-8 throughout → UTF-8. Invalid before any multi-byte UTF-8 character → GB18030. Invalid after
-  // valid multi-byte UTF-8 text → a UTF-8 file with a stray byte: refused, never read as GB18030 mojibake.
+  // Fast path: the platform's decoder confirms valid UTF-8 (most files).
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for await (const chunk of createReadStream(path, { signal })) decoder.decode(chunk as Buffer, { stream: true });
+    decoder.decode();
+    return 'utf-8';
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+  }
+  // Not valid UTF-8. Invalid before any multi-byte UTF-8 character → GB18030. Invalid after valid
+  // multi-byte UTF-8 text → a UTF-8 file with a stray byte: refused, never read as GB18030 mojibake.
   let offset = 0;
   let line = 1;
   let sawMultibyte = false;
