@@ -75,7 +75,7 @@ describe('clearsight init / tables', () => {
     const r = await runCli(['tables', '--workspace', dir]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^organization\s+机构\s+0$/m);
-    assert.equal(r.stdout.trim().split('\n').length, 56, '50 catalog tables, synthetic_truth, 3 import-log tables and 2 system tables');
+    assert.equal(r.stdout.trim().split('\n').length, 57, '50 catalog tables, synthetic_truth, 4 import tables and 2 system tables');
   });
 });
 
