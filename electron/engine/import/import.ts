@@ -34,6 +34,8 @@ export interface ImportFileSummary {
   file: string; table: string; format: string; encoding: string | null; sha256: string; sizeBytes: number;
   /** The mapping profile used (null for canonical headings) and the organisations it created. */
   mapping: string | null; orgsCreated: number;
+  /** Rows that filled in existing records instead of adding new ones (registry extracts over known organisations). */
+  rowsUpdated: number;
   rowsRead: number; rowsLoaded: number; rowsQuarantined: number; seconds: number;
 }
 
@@ -88,9 +90,9 @@ export async function importFiles(ws: Workspace, req: ImportRequest, task: Task)
         task.step(`导入 ${basename(f.path)} → ${f.table}`, `importing ${basename(f.path)} into ${f.table}`, d.size, 'bytes');
         const { encoding, rowsRead } = await stage(c, ws, f, req, task, temps);
         const mapped = await mapIfNeeded(c, ws, batchId, f, profile, task);
-        const { loaded, quarantined } = await load(c, batchId, f, mapped ? MAPPED : STAGE, mapped?.quarantined ?? 0);
+        const { loaded, quarantined, updated } = await load(c, batchId, f, mapped ? MAPPED : STAGE, mapped?.quarantined ?? 0, mapped?.enrich ?? false);
         const s: ImportFileSummary = { file: f.path, table: f.table, format: f.format, encoding, sha256: d.sha256, sizeBytes: d.size,
-          mapping: mapped?.name ?? null, orgsCreated: mapped?.orgsCreated ?? 0,
+          mapping: mapped?.name ?? null, orgsCreated: mapped?.orgsCreated ?? 0, rowsUpdated: updated,
           rowsRead, rowsLoaded: loaded, rowsQuarantined: quarantined, seconds: (Date.now() - t0) / 1000 };
         await run(c, `INSERT INTO import_file VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
           [batchId, s.file, s.sha256, s.sizeBytes, s.table, s.format, s.encoding, s.rowsRead, s.rowsLoaded, s.rowsQuarantined, s.seconds]);
@@ -246,7 +248,7 @@ async function loadStaged(c: DuckDBConnection, batchId: string, f: PlannedFile, 
     const stage = `temp._import_${f.format}_${st.table}`;
     const { loaded, quarantined } = await load(c, batchId, { ...f, table: st.table }, stage);
     const s: ImportFileSummary = { file: f.path, table: st.table, format: f.format, encoding: 'utf-8', sha256: d.sha256, sizeBytes: d.size,
-      mapping: null, orgsCreated: 0, rowsRead: st.rows, rowsLoaded: loaded, rowsQuarantined: quarantined, seconds: (Date.now() - t0) / 1000 };
+      mapping: null, orgsCreated: 0, rowsUpdated: 0, rowsRead: st.rows, rowsLoaded: loaded, rowsQuarantined: quarantined, seconds: (Date.now() - t0) / 1000 };
     await run(c, `INSERT INTO import_file VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [batchId, s.file, s.sha256, s.sizeBytes, s.table, s.format, s.encoding, s.rowsRead, s.rowsLoaded, s.rowsQuarantined, s.seconds]);
     await run(c, `DROP TABLE ${stage}`);
@@ -260,7 +262,7 @@ async function loadStaged(c: DuckDBConnection, batchId: string, f: PlannedFile, 
  * built-in profile that recognises the headings. Rows a rule cannot convert go to quarantine here.
  */
 async function mapIfNeeded(c: DuckDBConnection, ws: Workspace, batchId: string, f: PlannedFile, given: MappingProfile | null, task: Task):
-  Promise<{ name: string; orgsCreated: number; quarantined: number } | null> {
+  Promise<{ name: string; orgsCreated: number; quarantined: number; enrich: boolean } | null> {
   const headings = (await all(c, `SELECT column_name AS n FROM duckdb_columns() WHERE database_name = 'temp' AND table_name = '_import_stage' AND column_name <> 'row_no'`))
     .map((r) => String(r.n));
   const canonical = new Set((await all(c, `SELECT column_name AS n FROM duckdb_columns()
@@ -291,12 +293,12 @@ async function mapIfNeeded(c: DuckDBConnection, ws: Workspace, batchId: string, 
           THEN '（已脱敏 redacted）' ELSE p.value END, p.reason, to_json(s)::VARCHAR
       FROM temp._import_map_problems p JOIN ${raw} s USING (row_no)`, [batchId, f.path, f.table]);
   }
-  return { name: profile.name, orgsCreated, quarantined: new Set(problems.map((p) => p.row_no)).size };
+  return { name: profile.name, orgsCreated, quarantined: new Set(problems.map((p) => p.row_no)).size, enrich: profile.derive?.org === true };
 }
 
 /** Check the staged rows, quarantine the bad ones (and rows the reader rejected), load the rest. */
-async function load(c: DuckDBConnection, batchId: string, f: PlannedFile, stage: string, alreadyQuarantined = 0):
-  Promise<{ loaded: number; quarantined: number }> {
+async function load(c: DuckDBConnection, batchId: string, f: PlannedFile, stage: string, alreadyQuarantined = 0, enrich = false):
+  Promise<{ loaded: number; quarantined: number; updated: number }> {
   const cols = (await all(c, `SELECT column_name AS name, data_type AS type FROM duckdb_columns()
     WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $1 ORDER BY column_index`, [f.table])) as unknown as ColumnSpec[];
   const staged = (await all(c, `SELECT column_name AS name FROM duckdb_columns()
@@ -320,7 +322,7 @@ async function load(c: DuckDBConnection, batchId: string, f: PlannedFile, stage:
     throw new ClearsightError('bad_input', `缺少主键列 ${key} / the key column ${key} is missing`, { file: f.path, column: key });
   }
   const base = [batchId, f.path, f.table];
-  await run(c, `CREATE OR REPLACE TEMP TABLE _import_problems AS ${problemsSql(f.table, present, stage, keyCol)}`);
+  await run(c, `CREATE OR REPLACE TEMP TABLE _import_problems AS ${problemsSql(f.table, present, stage, keyCol, enrich)}`);
   if ((await all(c, `SELECT 1 FROM duckdb_tables() WHERE temporary AND table_name = '_import_cell_problems'`)).length > 0 && stage === STAGE) {
     await run(c, `INSERT INTO temp._import_problems SELECT * FROM temp._import_cell_problems`);
   }
@@ -340,11 +342,24 @@ async function load(c: DuckDBConnection, batchId: string, f: PlannedFile, stage:
   }
   const colList = present.map((x) => quoteIdent(x.name)).join(', ');
   const casts = present.map((x) => castSql(x.type, `s.${quoteIdent(x.name)}`)).join(', ');
-  await run(c, `INSERT INTO ${quoteIdent(f.table)} (${colList}) SELECT ${casts} FROM ${stage} s
-    ${nProblems > 0 ? 'WHERE s.row_no NOT IN (SELECT row_no FROM temp._import_problems)' : ''}`);
+  const good = nProblems > 0 ? 's.row_no NOT IN (SELECT row_no FROM temp._import_problems)' : 'TRUE';
+  let updated = 0;
+  if (enrich && keyCol) {
+    // Fill in existing records: a value in the file replaces the stored one, an empty cell keeps it.
+    const k = quoteIdent(keyCol);
+    updated = Number((await all(c, `SELECT count(*) AS n FROM ${stage} s WHERE ${good} AND s.${k} IN (SELECT ${k} FROM ${quoteIdent(f.table)})`))[0]!.n);
+    const sets = present.filter((x) => x.name !== keyCol).map((x) => `${quoteIdent(x.name)} = COALESCE(${castSql(x.type, `s.${quoteIdent(x.name)}`)}, t.${quoteIdent(x.name)})`);
+    if (updated > 0 && sets.length > 0) {
+      await run(c, `UPDATE ${quoteIdent(f.table)} t SET ${sets.join(', ')} FROM ${stage} s WHERE t.${k} = s.${k} AND ${good}`);
+    }
+    await run(c, `INSERT INTO ${quoteIdent(f.table)} (${colList}) SELECT ${casts} FROM ${stage} s
+      WHERE ${good} AND s.${k} NOT IN (SELECT ${k} FROM ${quoteIdent(f.table)})`);
+  } else {
+    await run(c, `INSERT INTO ${quoteIdent(f.table)} (${colList}) SELECT ${casts} FROM ${stage} s WHERE ${good}`);
+  }
   const n = Number((await all(c, `SELECT count(*) AS n FROM ${stage}`))[0]!.n);
   const bad = Number((await all(c, `SELECT count(DISTINCT row_no) AS n FROM temp._import_problems`))[0]!.n);
-  return { loaded: n - bad, quarantined: bad + rejected + alreadyQuarantined };
+  return { loaded: n - bad, quarantined: bad + rejected + alreadyQuarantined, updated };
 }
 
 /** Remove the staging table or view of the previous file (a CSV stages as a view over its raw rows). */

@@ -167,6 +167,15 @@ export async function applyMapping(c: DuckDBConnection, profile: MappingProfile,
   }
   const orgsCreated = await resolveOrgs(c, rules.filter((r) => r.resolve === 'org').map((r) => r.to), [...orgValues], orgNames);
   const d = profile.derive;
+  if (d?.org && targets.includes('uscc') && targets.includes('name_norm')) {
+    // An organisation the workspace already knows keeps its org_id: matched by USCC, else by name when
+    // one side has no USCC (a bid record may have named it before the registry extract arrives).
+    const col = quoteIdent(d.column);
+    await c.run(`UPDATE temp._import_mapped m SET ${col} = o.org_id FROM organization o WHERE m.uscc IS NOT NULL AND o.uscc = m.uscc`);
+    await c.run(`UPDATE temp._import_mapped m SET ${col} = o.org_id FROM organization o
+      WHERE m.name_norm IS NOT NULL AND o.name_norm = m.name_norm AND (o.uscc IS NULL OR m.uscc IS NULL)
+        AND NOT EXISTS (SELECT 1 FROM organization x WHERE x.org_id = m.${col})`);
+  }
   if (d?.from) {
     const concat = d.from.map((f) => `COALESCE(${quoteIdent(f)}, '')`).join(` || '|' || `);
     await c.run(`UPDATE temp._import_mapped SET ${quoteIdent(d.column)} = $1 || upper(substr(sha256(${concat}), 1, 16))

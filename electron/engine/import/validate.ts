@@ -9,7 +9,7 @@ export interface ColumnSpec { name: string; type: string }
  * both in the file and against the workspace. Nothing is rounded or coerced silently: an amount with
  * more decimals than its column keeps is a problem, not a rounding.
  */
-export function problemsSql(table: string, cols: ColumnSpec[], stage: string, key: string | null): string {
+export function problemsSql(table: string, cols: ColumnSpec[], stage: string, key: string | null, enrich = false): string {
   // Value checks: one pass over the staged rows, each row's problems collected in a list.
   const checks: string[] = [];
   for (const c of cols) {
@@ -34,8 +34,11 @@ export function problemsSql(table: string, cols: ColumnSpec[], stage: string, ke
       '主键在文件中重复（首次出现于第 ' || CAST(first_row AS VARCHAR) || ' 行）/ duplicate key in the file (first at row ' || CAST(first_row AS VARCHAR) || ')' AS reason
       FROM (SELECT row_no, ${k}, min(row_no) OVER (PARTITION BY ${k}) AS first_row FROM ${stage}) s
       WHERE s.${k} IS NOT NULL AND s.row_no > first_row`);
-    parts.push(`SELECT s.row_no, '${key}' AS column_name, s.${k} AS value, '主键已存在于工作区 / the key is already in the workspace' AS reason
-      FROM ${stage} s SEMI JOIN ${quoteIdent(table)} t ON t.${k} = s.${k}`);
+    // When enriching (a registry extract over organisations already known), an existing key is an update.
+    if (!enrich) {
+      parts.push(`SELECT s.row_no, '${key}' AS column_name, s.${k} AS value, '主键已存在于工作区 / the key is already in the workspace' AS reason
+        FROM ${stage} s SEMI JOIN ${quoteIdent(table)} t ON t.${k} = s.${k}`);
+    }
   }
   if (parts.length === 0) return `SELECT NULL::BIGINT AS row_no, NULL AS column_name, NULL AS value, NULL AS reason WHERE FALSE`;
   return parts.join('\nUNION ALL\n');

@@ -53,6 +53,24 @@ describe('importing files with their own headings through mapping profiles', () 
     assert.deepEqual(reasons.map((r) => `${r.row_no}:${r.column_name}`), ['4:price_cny', '5:status']);
   });
 
+  test('a registry extract after the bid records fills in the organisations they created, without duplicates', async () => {
+    const fresh = await Workspace.init(tempDir());
+    try {
+      const run = (req: ImportRequest) => fresh.tasks.run('import', (t) => importFiles(fresh, req, t));
+      await run({ paths: [fx('mapped/开标记录.csv')], table: 'bid' });
+      const before = await fresh.conn.one<{ n: number }>(`SELECT count(*) AS n FROM organization`);
+      const s = await run({ paths: [fx('mapped/registry.csv')], table: 'organization' });
+      assert.deepEqual([s.files[0]!.rowsLoaded, s.files[0]!.rowsUpdated, s.files[0]!.rowsQuarantined], [2, 2, 1]);
+      const after = await fresh.conn.one<{ n: number }>(`SELECT count(*) AS n FROM organization`);
+      assert.equal(Number(after!.n), Number(before!.n), 'no organisation is added twice');
+      const hengtai = await fresh.conn.one<Record<string, string>>(`SELECT reg_capital_cny::VARCHAR AS cap, org_type FROM organization WHERE org_id = $1`,
+        [orgIdFor(null, '永康市恒泰建筑工程有限公司')]);
+      assert.deepEqual(hengtai, { cap: '12005000.00', org_type: 'company' });
+    } finally {
+      await fresh.close();
+    }
+  });
+
   test('a broken or wrong mapping profile is refused with the field named', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'bad.json'), '{"name": "x", "table": "bid", "columns": [{"from": [], "to": "price_cny"}]}');
