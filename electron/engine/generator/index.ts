@@ -6,6 +6,7 @@ import type { Task } from '../tasks.ts';
 import { writeMeta } from '../workspace/meta.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { DATA_TABLES } from '../schema/canonical.ts';
+import { rowsOf } from '../db/rows.ts';
 import { quoteIdent } from '../db/sql.ts';
 import { otherSteps } from './background/other.ts';
 import { partySteps } from './background/parties.ts';
@@ -146,10 +147,7 @@ async function nonEmptyTables(c: DuckDBConnection): Promise<string[]> {
 function plantContext(c: DuckDBConnection, plan: ScalePlan, layout: ReturnType<typeof populationLayout>): PlantContext & { recorded: TruthRow[] } {
   const recorded: TruthRow[] = [];
   const claimed = new Set<string>();
-  const all = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => {
-    const r = await c.runAndReadAll(sql, params as DuckDBValue[]);
-    return r.getRowObjectsJson() as unknown as T[];
-  };
+  const all = <T>(sql: string, params: unknown[] = []): Promise<T[]> => rowsOf<T>(c, sql, params);
   return {
     conn: c, plan, layout, recorded,
     run: async (sql, params = []) => { await c.run(sql, params as DuckDBValue[]); },

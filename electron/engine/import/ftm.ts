@@ -3,14 +3,13 @@ import { createInterface } from 'node:readline';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { ClearsightError } from '../errors.ts';
 import { idNoHash } from '../privacy/id-hash.ts';
-import { normalizeOrgName, orgIdFor } from './mapping.ts';
+import { normalizeOrgName, orgIdFor, USCC } from './org-identity.ts';
 import { existingOrg, stageRows, type Row } from './staging.ts';
 
 /** One FollowTheMoney entity after its fragments are merged: every property a set of strings. */
 interface Entity { id: string; schema: string; line: number; props: Map<string, string[]>; topics: string[] }
 
 const ORG_SCHEMAS = new Set(['Company', 'Organization', 'LegalEntity', 'PublicBody']);
-const USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}/;
 
 /**

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { basename, extname, join } from 'node:path';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { APP_VERSION } from '../app-version.ts';
+import { rowsOf } from '../db/rows.ts';
 import { quoteIdent } from '../db/sql.ts';
 import { debugTiming } from '../debug-timing.ts';
 import { ClearsightError } from '../errors.ts';
@@ -398,6 +399,4 @@ async function run(c: DuckDBConnection, sql: string, params: unknown[] = []): Pr
   debugTiming(t0, sql);
 }
 
-async function all(c: DuckDBConnection, sql: string, params: unknown[] = []): Promise<Array<Record<string, unknown>>> {
-  return (await c.runAndReadAll(sql, params as DuckDBValue[])).getRowObjectsJson() as Array<Record<string, unknown>>;
-}
+const all = rowsOf;

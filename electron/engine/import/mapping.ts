@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
@@ -6,6 +5,7 @@ import { quoteIdent } from '../db/sql.ts';
 import { ClearsightError } from '../errors.ts';
 import { idNoHash } from '../privacy/id-hash.ts';
 import { VOCABULARY } from '../schema/vocabulary.ts';
+import { normalizeOrgName, orgIdFor, USCC } from './org-identity.ts';
 import { amountCny, chineseDate, phone, TransformError } from './transforms.ts';
 
 /**
@@ -68,13 +68,6 @@ export function matchBuiltin(table: string, headings: string[]): MappingProfile 
     if (n >= 2 && (!best || n > best.n)) best = { p, n };
   }
   return best?.p ?? null;
-}
-
-const USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
-
-/** Organisation names compare without spaces and with half-width brackets. */
-export function normalizeOrgName(name: string): string {
-  return name.replace(/\s+/g, '').replaceAll('（', '(').replaceAll('）', ')');
 }
 
 export interface MappingProblem { row_no: number; column_name: string; value: string | null; reason: string }
@@ -210,17 +203,6 @@ function convert(r: z.infer<typeof Rule>, raw: string | null, idKey: Buffer): st
     case 'lower': return raw.trim().toLowerCase();
     default: return raw.trim();
   }
-}
-
-/** The org_id Clearsight gives a new organisation: from its USCC when known, else from its normalised name. */
-export function orgIdFor(uscc: string | null, name: string | null): string | null {
-  const key = uscc && USCC.test(uscc) ? uscc : name ? `name:${normalizeOrgName(name)}` : null;
-  if (key === null) return null;
-  return `ORG-${createHashHex(key).slice(0, 12).toUpperCase()}`;
-}
-
-function createHashHex(s: string): string {
-  return createHash('sha256').update(s).digest('hex');
 }
 
 /**

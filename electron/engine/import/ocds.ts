@@ -2,7 +2,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { ClearsightError } from '../errors.ts';
-import { orgIdFor } from './mapping.ts';
+import { normalizeOrgName, orgIdFor, USCC } from './org-identity.ts';
 import { existingOrg, stageRows, type Row } from './staging.ts';
 
 // OCDS → canonical tables, following the catalog's mapping (model-catalog.md §5.4). OCDS has no field for
@@ -11,7 +11,6 @@ import { existingOrg, stageRows, type Row } from './staging.ts';
 type J = Record<string, unknown>;
 interface Release { json: J; line: number }
 
-const USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
 /**
  * The releases in a file: JSON lines of releases, compiled releases, release packages or record packages
@@ -118,7 +117,7 @@ export async function stageOcds(c: DuckDBConnection, releases: Release[], batchI
         const addr = obj(p.address);
         const cp = obj(p.contactPoint);
         if (!exists) {
-          put('organization', orgId, { row_no: line, org_id: orgId, uscc, name, name_norm: name?.replace(/\s+/g, '').replaceAll('（', '(').replaceAll('）', ')') ?? null,
+          put('organization', orgId, { row_no: line, org_id: orgId, uscc, name, name_norm: name ? normalizeOrgName(name) : null,
             reg_address: [addr.region, addr.locality, addr.streetAddress].map(str).filter(Boolean).join('') || null,
             phone: str(cp.telephone)?.replace(/[\s\-()]/g, '') ?? null, email: str(cp.email)?.toLowerCase() ?? null, source: `OCDS ${ocid}` });
         }

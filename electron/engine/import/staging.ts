@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdent } from '../db/sql.ts';
-import { normalizeOrgName } from './mapping.ts';
+import { normalizeOrgName } from './org-identity.ts';
 
 /** A staged row: canonical column → text, plus row_no (where in the source file it came from). */
 export type Row = Record<string, string | number | null>;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { importFiles, type ImportRequest } from '../../../electron/engine/import/import.ts';
-import { orgIdFor } from '../../../electron/engine/import/mapping.ts';
+import { orgIdFor } from '../../../electron/engine/import/org-identity.ts';
 import { idNoHash } from '../../../electron/engine/privacy/id-hash.ts';
 import { Workspace } from '../../../electron/engine/workspace/workspace.ts';
 import { tempDir } from '../../helpers/temp.ts';

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { importFiles, type ImportRequest } from '../../../electron/engine/import/import.ts';
-import { builtinProfiles, orgIdFor } from '../../../electron/engine/import/mapping.ts';
+import { builtinProfiles } from '../../../electron/engine/import/mapping.ts';
+import { orgIdFor } from '../../../electron/engine/import/org-identity.ts';
 import { Workspace } from '../../../electron/engine/workspace/workspace.ts';
 import { tempDir } from '../../helpers/temp.ts';
 
