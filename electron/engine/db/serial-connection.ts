@@ -1,4 +1,5 @@
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { debugTiming } from '../debug-timing.ts';
 import { ClearsightError } from '../errors.ts';
 
 export type Params = Record<string, DuckDBValue> | DuckDBValue[];
@@ -64,7 +65,9 @@ export class SerialConnection {
       try {
         const out = await fn(c);
         throwIfAborted(signal);
+        const t0 = Date.now();
         await c.run('COMMIT');
+        debugTiming(t0, 'COMMIT');
         return out;
       } catch (e) {
         await c.run('ROLLBACK').catch(() => undefined);

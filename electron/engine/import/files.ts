@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { ClearsightError } from '../errors.ts';
 import { DATA_TABLES } from '../schema/canonical.ts';
 
@@ -68,13 +68,32 @@ function plan(path: string, table: string | undefined, format: string | undefine
   return { path, table: t, format: f as ImportFormat };
 }
 
-/** SHA-256 and size of a file, streamed. */
-export async function fileDigest(path: string, signal?: AbortSignal): Promise<{ sha256: string; size: number }> {
-  const h = createHash('sha256');
-  let size = 0;
-  for await (const chunk of createReadStream(path, { signal })) {
-    h.update(chunk as Buffer);
-    size += (chunk as Buffer).length;
-  }
-  return { sha256: h.digest('hex'), size };
+/**
+ * SHA-256 and size of a file, computed on a worker thread so that the import's own reading of the
+ * file (encoding check, transcoding) runs beside it on the other core.
+ */
+export function fileDigest(path: string, signal?: AbortSignal): Promise<{ sha256: string; size: number }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(DIGEST_WORKER, { eval: true, workerData: path });
+    const onAbort = () => { void worker.terminate(); reject(new ClearsightError('cancelled', 'cancelled / 已取消')); };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    worker.once('message', (m: { sha256: string; size: number } | { error: string }) => {
+      signal?.removeEventListener('abort', onAbort);
+      if ('error' in m) reject(new ClearsightError('bad_input', `文件无法读取 / the file cannot be read: ${m.error}`, { file: path }));
+      else resolve(m);
+    });
+    worker.once('error', (e) => { signal?.removeEventListener('abort', onAbort); reject(e); });
+  });
 }
+
+const DIGEST_WORKER = `
+const { createHash } = require('node:crypto');
+const { createReadStream } = require('node:fs');
+const { parentPort, workerData } = require('node:worker_threads');
+const h = createHash('sha256');
+let size = 0;
+createReadStream(workerData, { highWaterMark: 1 << 20 })
+  .on('data', (b) => { h.update(b); size += b.length; })
+  .on('end', () => parentPort.postMessage({ sha256: h.digest('hex'), size }))
+  .on('error', (e) => parentPort.postMessage({ error: e.message }));
+`;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, rmSync } from 'node:fs';
+import { createReadStream, rmSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { basename, extname, join } from 'node:path';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
@@ -12,7 +12,9 @@ import type { Task } from '../tasks.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { detectEncoding, transcodeToUtf8, type TextEncoding } from './encoding.ts';
 import { fileDigest, planFiles, type PlannedFile } from './files.ts';
-import { castSql, problemsSql, type ColumnSpec } from './validate.ts';
+import { castSql, problemsSql } from './validate.ts';
+import { csvReaderSql, csvRowNumberSql, loadCsvDirect, quarantineRejects, type CsvSource } from './csv-load.ts';
+import { tableSpec } from './table-spec.ts';
 import { findHeader, xlsxRows, type SheetRow } from './xlsx.ts';
 import { applyMapping, builtinProfiles, loadProfile, matchBuiltin, type MappingProfile } from './mapping.ts';
 import { readFtm, stageFtm } from './ftm.ts';
@@ -54,13 +56,14 @@ export async function importFiles(ws: Workspace, req: ImportRequest, task: Task)
   const started = Date.now();
   const profile = req.mapping ? loadProfile(req.mapping) : null;
   const files = planFiles(req.paths, { table: req.table ?? profile?.table, format: req.format });
-  task.step('计算文件摘要', 'hashing files', files.length, 'steps');
-  const digests: Array<{ sha256: string; size: number }> = [];
-  for (const [i, f] of files.entries()) {
-    const t0 = Date.now();
-    digests.push(await fileDigest(f.path, task.signal));
-    debugTiming(t0, `sha256 ${f.path}`);
-    task.advance(i + 1);
+  // Digests are computed one file after another on a worker thread, beside the reading below.
+  const digests: Array<Promise<{ sha256: string; size: number }>> = [];
+  let previous: Promise<unknown> = Promise.resolve();
+  for (const f of files) {
+    const d = previous.then(() => fileDigest(f.path, task.signal));
+    d.catch(() => undefined); // awaited below; a cancelled import may never get there
+    digests.push(d);
+    previous = d.catch(() => undefined);
   }
   const batchId = `imp-${new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14)}-${randomUUID().slice(0, 8)}`;
   const temps: string[] = [];
@@ -69,7 +72,11 @@ export async function importFiles(ws: Workspace, req: ImportRequest, task: Task)
       await run(c, `INSERT INTO import_batch VALUES ($1, now()::TIMESTAMP, NULL, $2)`, [batchId, APP_VERSION]);
       const out: ImportFileSummary[] = [];
       for (const [i, f] of files.entries()) {
-        const d = digests[i]!;
+        const t0 = Date.now();
+        const size = statSync(f.path).size;
+        const csv = f.format === 'csv' || f.format === 'tsv' ? await prepareCsv(ws, f, req, size, task, temps) : null;
+        const d = await digests[i]!;
+        debugTiming(t0, `sha256 ${f.path}`);
         if (!req.force) {
           const prev = await all(c, `SELECT batch_id FROM import_file WHERE sha256 = $1 AND (table_name = $2 OR (format = $3 AND $3 IN ('ftm', 'ocds'))) LIMIT 1`,
             [d.sha256, f.table, f.format]);
@@ -79,7 +86,6 @@ export async function importFiles(ws: Workspace, req: ImportRequest, task: Task)
               { file: f.path });
           }
         }
-        const t0 = Date.now();
         if (f.format === 'ftm' || f.format === 'ocds') {
           task.step(`导入 ${f.format.toUpperCase()} ${basename(f.path)}`, `importing ${f.format.toUpperCase()} from ${basename(f.path)}`, d.size, 'bytes');
           const staged = f.format === 'ftm'
@@ -88,17 +94,23 @@ export async function importFiles(ws: Workspace, req: ImportRequest, task: Task)
           for (const s of await loadStaged(c, batchId, f, d, staged, t0)) out.push(s);
           continue;
         }
+        const spec = await tableSpec(c, f.table);
         task.step(`导入 ${basename(f.path)} → ${f.table}`, `importing ${basename(f.path)} into ${f.table}`, d.size, 'bytes');
-        const { encoding, rowsRead } = await stage(c, ws, f, req, task, temps);
+        if (csv && !profile) {
+          const direct = await readOrExplain(f, () => loadCsvDirect(c, batchId, f, csv, spec, task));
+          if (direct) {
+            out.push(await logFile(c, batchId, { file: f.path, table: f.table, format: f.format, encoding: csv.encoding, sha256: d.sha256, sizeBytes: d.size,
+              mapping: null, orgsCreated: 0, rowsUpdated: 0, rowsRead: direct.rowsRead, rowsLoaded: direct.loaded,
+              rowsQuarantined: direct.quarantined, seconds: (Date.now() - t0) / 1000 }));
+            continue;
+          }
+        }
+        const rowsRead = await readOrExplain(f, () => stage(c, f, csv, req, task));
         const mapped = await mapIfNeeded(c, ws, batchId, f, profile, task);
         const { loaded, quarantined, updated } = await load(c, batchId, f, mapped ? MAPPED : STAGE, mapped?.quarantined ?? 0, mapped?.enrich ?? false);
-        const s: ImportFileSummary = { file: f.path, table: f.table, format: f.format, encoding, sha256: d.sha256, sizeBytes: d.size,
+        out.push(await logFile(c, batchId, { file: f.path, table: f.table, format: f.format, encoding: csv?.encoding ?? null, sha256: d.sha256, sizeBytes: d.size,
           mapping: mapped?.name ?? null, orgsCreated: mapped?.orgsCreated ?? 0, rowsUpdated: updated,
-          rowsRead, rowsLoaded: loaded, rowsQuarantined: quarantined, seconds: (Date.now() - t0) / 1000 };
-        await run(c, `INSERT INTO import_file VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-          [batchId, s.file, s.sha256, s.sizeBytes, s.table, s.format, s.encoding, s.rowsRead, s.rowsLoaded, s.rowsQuarantined, s.seconds]);
-        task.advance(d.size);
-        out.push(s);
+          rowsRead, rowsLoaded: loaded, rowsQuarantined: quarantined, seconds: (Date.now() - t0) / 1000 }));
       }
       await run(c, `UPDATE import_batch SET finished_at = now()::TIMESTAMP WHERE batch_id = $1`, [batchId]);
       await dropStage(c);
@@ -110,62 +122,66 @@ export async function importFiles(ws: Workspace, req: ImportRequest, task: Task)
   }
 }
 
-/** Read one file into the staging table: every column as text, plus row_no (1-based data row). */
-async function stage(c: DuckDBConnection, ws: Workspace, f: PlannedFile, req: ImportRequest, task: Task, temps: string[]):
-  Promise<{ encoding: TextEncoding | null; rowsRead: number }> {
+/** Detect a CSV's encoding and, for GB18030, transcode it into a UTF-8 copy in the workspace's tmp folder. */
+async function prepareCsv(ws: Workspace, f: PlannedFile, req: ImportRequest, sizeBytes: number, task: Task, temps: string[]):
+  Promise<CsvSource & { encoding: TextEncoding }> {
+  const t0 = Date.now();
+  const encoding = (req.encoding ?? 'auto') === 'auto' ? await detectEncoding(f.path, task.signal) : req.encoding as TextEncoding;
+  debugTiming(t0, `detect encoding ${f.path}`);
+  let path = f.path;
+  if (encoding === 'gb18030') {
+    path = join(ws.layout.tmp, `import-${randomUUID()}.csv`);
+    temps.push(path);
+    const t1 = Date.now();
+    task.step(`转换编码 GB18030 → UTF-8：${basename(f.path)}`, `transcoding ${basename(f.path)} from GB18030`, sizeBytes, 'bytes');
+    await transcodeToUtf8(f.path, path, (n) => task.advance(n), task.signal);
+    debugTiming(t1, `transcode ${f.path}`);
+  }
+  return { path, delim: f.format === 'tsv' ? '\t' : ',', sizeBytes, encoding };
+}
+
+/** Read one file into the staging table: every column as text, plus row_no (1-based data row). Returns rows read. */
+async function stage(c: DuckDBConnection, f: PlannedFile, csv: CsvSource | null, req: ImportRequest, task: Task): Promise<number> {
   await dropStage(c);
-  let encoding: TextEncoding | null = null;
-  try {
-    if (f.format === 'csv' || f.format === 'tsv') {
-      const encodingReq = req.encoding ?? 'auto';
-      const t0 = Date.now();
-      encoding = encodingReq === 'auto' ? await detectEncoding(f.path, task.signal) : encodingReq;
-      debugTiming(t0, `detect encoding ${f.path}`);
-      let path = f.path;
-      if (encoding === 'gb18030') {
-        path = join(ws.layout.tmp, `import-${randomUUID()}.csv`);
-        temps.push(path);
-        await transcodeToUtf8(f.path, path, (n) => task.advance(n), task.signal);
-      }
-      await run(c, `DROP TABLE IF EXISTS temp._import_rejects; DROP TABLE IF EXISTS temp._import_reject_scans`);
-      await run(c, `CREATE TEMP TABLE _import_raw AS SELECT * FROM read_csv($1, header = true, all_varchar = true, delim = $2,
-        quote = '"', escape = '"', store_rejects = true, rejects_table = '_import_rejects', rejects_scan = '_import_reject_scans')`,
-        [path, f.format === 'tsv' ? '\t' : ',']);
-      // The staging view adds each row's data-row number in the file, computed from rowids (offset inside
-      // a transaction, so counted from the first); rows the reader rejected still count, so skip over them.
-      // A view, not a copy: the rows are read a few times but written once.
-      const rejects = Number((await all(c, `SELECT count(DISTINCT line) AS n FROM temp._import_rejects`))[0]!.n);
-      const base = `(SELECT min(rowid) FROM temp._import_raw)`;
-      await run(c, rejects === 0
-        ? `CREATE TEMP VIEW _import_stage AS SELECT *, rowid - ${base} + 1 AS row_no FROM temp._import_raw`
-        : `CREATE TEMP VIEW _import_stage AS
-           WITH rj AS (SELECT DISTINCT CAST(line AS BIGINT) AS line FROM temp._import_rejects), rjn AS (SELECT line, row_number() OVER (ORDER BY line) - 1 AS j FROM rj),
-           raw AS (SELECT *, rowid - ${base} AS r FROM temp._import_raw)
-           SELECT raw.* EXCLUDE (r), raw.r + 1 + (SELECT count(*) FROM rjn WHERE rjn.line - 2 - rjn.j <= raw.r) AS row_no FROM raw`);
-    } else if (f.format === 'xlsx') {
-      const profile = req.mapping ? loadProfile(req.mapping) : null;
-      const headings = (profile ? [profile] : builtinProfiles().filter((p) => p.table === f.table)).flatMap((p) => p.columns.flatMap((r) => r.from));
-      await stageXlsx(c, f, req.sheet ?? 1, headings, task);
-    } else if (f.format === 'parquet') {
-      await run(c, `CREATE TEMP TABLE _import_stage AS SELECT COLUMNS(c -> c <> 'file_row_number')::VARCHAR, file_row_number + 1 AS row_no
-        FROM read_parquet($1, file_row_number = true)`, [f.path]);
-    } else {
-      // Stored first so that rowid numbers the records in file order (inside a transaction rowids of new rows
-      // start at a large offset: subtract the first).
-      await run(c, `CREATE TEMP TABLE _import_json_raw AS SELECT json FROM read_json_objects($1, format = $2)`,
-        [f.path, f.format === 'jsonl' ? 'newline_delimited' : 'array']);
-      await run(c, `CREATE TEMP TABLE _import_json AS
-        SELECT json, CAST(rowid - (SELECT min(rowid) FROM temp._import_json_raw) + 1 AS BIGINT) AS row_no FROM temp._import_json_raw`);
-      await run(c, `DROP TABLE temp._import_json_raw`);
-      const bad = await all(c, `SELECT row_no FROM temp._import_json WHERE NOT json_valid(json) OR json_type(json) <> 'OBJECT' ORDER BY row_no LIMIT 1`);
-      if (bad.length > 0) {
-        throw new ClearsightError('bad_input', `JSON 格式错误 / malformed JSON (record ${String(bad[0]!.row_no)})`, { file: f.path, row: Number(bad[0]!.row_no) });
-      }
-      const keys = (await all(c, `SELECT DISTINCT unnest(json_keys(json)) AS k FROM temp._import_json ORDER BY 1`)).map((r) => String(r.k));
-      const select = keys.map((k) => `json_extract_string(json, ${sqlString(`$."${k.replaceAll('"', '\\"')}"`)}) AS ${quoteIdent(k)}`);
-      await run(c, `CREATE TEMP TABLE _import_stage AS SELECT ${[...select, 'row_no'].join(', ')} FROM temp._import_json`);
-      await run(c, `DROP TABLE temp._import_json`);
+  if (csv) {
+    await run(c, `DROP TABLE IF EXISTS temp._import_rejects; DROP TABLE IF EXISTS temp._import_rejects_scans`);
+    await run(c, `CREATE TEMP TABLE _import_raw AS SELECT * FROM ${csvReaderSql('_import_rejects')}`, [csv.path, csv.delim]);
+    // A view, not a copy: the rows are read a few times but written once.
+    const rejects = Number((await all(c, `SELECT count(DISTINCT line) AS n FROM temp._import_rejects`))[0]!.n);
+    await run(c, `CREATE TEMP VIEW _import_stage AS ${csvRowNumberSql('temp._import_raw', '_import_rejects', rejects > 0)}`);
+  } else if (f.format === 'xlsx') {
+    const profile = req.mapping ? loadProfile(req.mapping) : null;
+    const headings = (profile ? [profile] : builtinProfiles().filter((p) => p.table === f.table)).flatMap((p) => p.columns.flatMap((r) => r.from));
+    await stageXlsx(c, f, req.sheet ?? 1, headings, task);
+  } else if (f.format === 'parquet') {
+    await run(c, `CREATE TEMP TABLE _import_stage AS SELECT COLUMNS(c -> c <> 'file_row_number')::VARCHAR, file_row_number + 1 AS row_no
+      FROM read_parquet($1, file_row_number = true)`, [f.path]);
+  } else {
+    // Stored first so that rowid numbers the records in file order (inside a transaction rowids of new rows
+    // start at a large offset: subtract the first).
+    await run(c, `CREATE TEMP TABLE _import_json_raw AS SELECT json FROM read_json_objects($1, format = $2)`,
+      [f.path, f.format === 'jsonl' ? 'newline_delimited' : 'array']);
+    await run(c, `CREATE TEMP TABLE _import_json AS
+      SELECT json, CAST(rowid - (SELECT min(rowid) FROM temp._import_json_raw) + 1 AS BIGINT) AS row_no FROM temp._import_json_raw`);
+    await run(c, `DROP TABLE temp._import_json_raw`);
+    const bad = await all(c, `SELECT row_no FROM temp._import_json WHERE NOT json_valid(json) OR json_type(json) <> 'OBJECT' ORDER BY row_no LIMIT 1`);
+    if (bad.length > 0) {
+      throw new ClearsightError('bad_input', `JSON 格式错误 / malformed JSON (record ${String(bad[0]!.row_no)})`, { file: f.path, row: Number(bad[0]!.row_no) });
     }
+    const keys = (await all(c, `SELECT DISTINCT unnest(json_keys(json)) AS k FROM temp._import_json ORDER BY 1`)).map((r) => String(r.k));
+    const select = keys.map((k) => `json_extract_string(json, ${sqlString(`$."${k.replaceAll('"', '\\"')}"`)}) AS ${quoteIdent(k)}`);
+    await run(c, `CREATE TEMP TABLE _import_stage AS SELECT ${[...select, 'row_no'].join(', ')} FROM temp._import_json`);
+    await run(c, `DROP TABLE temp._import_json`);
+  }
+  const n = await all(c, `SELECT count(*) AS n FROM ${STAGE}`);
+  const rejected = csv ? Number((await all(c, `SELECT count(DISTINCT line) AS n FROM temp._import_rejects`))[0]!.n) : 0;
+  return Number(n[0]!.n) + rejected;
+}
+
+/** Run a read of file f; a reader's error becomes a message naming the file (and line, where DuckDB says). */
+async function readOrExplain<T>(f: PlannedFile, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
   } catch (e) {
     if (e instanceof ClearsightError) throw e;
     const msg = (e as Error).message;
@@ -178,9 +194,13 @@ async function stage(c: DuckDBConnection, ws: Workspace, f: PlannedFile, req: Im
     throw new ClearsightError('bad_input', `文件无法读取 / the file cannot be read: ${msg.split('\n')[0]}`,
       { file: f.path, ...(line ? { row: Number(line[1]) } : {}) });
   }
-  const n = await all(c, `SELECT count(*) AS n FROM ${STAGE}`);
-  const rejected = f.format === 'csv' || f.format === 'tsv' ? Number((await all(c, `SELECT count(DISTINCT line) AS n FROM temp._import_rejects`))[0]!.n) : 0;
-  return { encoding, rowsRead: Number(n[0]!.n) + rejected };
+}
+
+/** Record one file's figures in import_file and return them. */
+async function logFile(c: DuckDBConnection, batchId: string, s: ImportFileSummary): Promise<ImportFileSummary> {
+  await run(c, `INSERT INTO import_file VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [batchId, s.file, s.sha256, s.sizeBytes, s.table, s.format, s.encoding, s.rowsRead, s.rowsLoaded, s.rowsQuarantined, s.seconds]);
+  return s;
 }
 
 /**
@@ -300,8 +320,7 @@ async function mapIfNeeded(c: DuckDBConnection, ws: Workspace, batchId: string, 
 /** Check the staged rows, quarantine the bad ones (and rows the reader rejected), load the rest. */
 async function load(c: DuckDBConnection, batchId: string, f: PlannedFile, stage: string, alreadyQuarantined = 0, enrich = false):
   Promise<{ loaded: number; quarantined: number; updated: number }> {
-  const cols = (await all(c, `SELECT column_name AS name, data_type AS type FROM duckdb_columns()
-    WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $1 ORDER BY column_index`, [f.table])) as unknown as ColumnSpec[];
+  const { columns: cols, key } = await tableSpec(c, f.table);
   const staged = (await all(c, `SELECT column_name AS name FROM duckdb_columns()
     WHERE database_name = 'temp' AND table_name = $1 AND column_name NOT IN ('row_no', 'src_row') ORDER BY column_index`, [stage.replace('temp.', '')]))
     .map((r) => String(r.name));
@@ -316,13 +335,11 @@ async function load(c: DuckDBConnection, batchId: string, f: PlannedFile, stage:
       { file: f.path, column: unknown[0] });
   }
   const present = cols.filter((x) => staged.includes(x.name));
-  const key = (await all(c, `SELECT unnest(constraint_column_names) AS k FROM duckdb_constraints()
-    WHERE database_name = current_database() AND table_name = $1 AND constraint_type = 'PRIMARY KEY'`, [f.table]))[0]?.k as string | undefined;
   const keyCol = key && staged.includes(key) ? key : null;
   if (key && !keyCol) {
     throw new ClearsightError('bad_input', `缺少主键列 ${key} / the key column ${key} is missing`, { file: f.path, column: key });
   }
-  const base = [batchId, f.path, f.table];
+  const base: [string, string, string] = [batchId, f.path, f.table];
   await run(c, `CREATE OR REPLACE TEMP TABLE _import_problems AS ${problemsSql(f.table, present, stage, keyCol, enrich)}`);
   if ((await all(c, `SELECT 1 FROM duckdb_tables() WHERE temporary AND table_name = '_import_cell_problems'`)).length > 0 && stage === STAGE) {
     await run(c, `INSERT INTO temp._import_problems SELECT * FROM temp._import_cell_problems`);
@@ -335,11 +352,7 @@ async function load(c: DuckDBConnection, batchId: string, f: PlannedFile, stage:
   }
   let rejected = 0;
   if (f.format === 'csv' || f.format === 'tsv') {
-    // DuckDB records one reject per error; a line is one quarantined row, with all its errors.
-    await run(c, `INSERT INTO quarantine SELECT $1, $2, $3, CAST(line AS BIGINT) - 1, NULL, NULL,
-      '行结构错误 / malformed row: ' || string_agg(DISTINCT error_message, '; '), any_value(csv_line)
-      FROM temp._import_rejects GROUP BY line`, base);
-    rejected = Number((await all(c, `SELECT count(DISTINCT line) AS n FROM temp._import_rejects`))[0]!.n);
+    rejected = await quarantineRejects(c, '_import_rejects', base);
   }
   const colList = present.map((x) => quoteIdent(x.name)).join(', ');
   const casts = present.map((x) => castSql(x.type, `s.${quoteIdent(x.name)}`)).join(', ');

@@ -10,10 +10,44 @@ export interface ColumnSpec { name: string; type: string }
  * more decimals than its column keeps is a problem, not a rounding.
  */
 export function problemsSql(table: string, cols: ColumnSpec[], stage: string, key: string | null, enrich = false): string {
-  // Value checks: one pass over the staged rows, each row's problems collected in a list.
-  const checks: string[] = [];
+  const parts: string[] = [];
+  const checks = valueChecksSql(table, cols, 's', key);
+  if (checks) {
+    parts.push(`SELECT row_no, p.column_name, p.value, p.reason FROM (
+      SELECT s.row_no, ${checks.list} AS probs FROM ${stage} s) t, unnest(t.probs) AS u(p) WHERE t.probs IS NOT NULL`);
+  }
+  if (key) {
+    const k = quoteIdent(key);
+    parts.push(`SELECT s.row_no, '${key}' AS column_name, s.${k} AS value, ${duplicateReasonSql('first_row')} AS reason
+      FROM (SELECT row_no, ${k}, min(row_no) OVER (PARTITION BY ${k}) AS first_row FROM ${stage}) s
+      WHERE s.${k} IS NOT NULL AND s.row_no > first_row`);
+    // When enriching (a registry extract over organisations already known), an existing key is an update.
+    if (!enrich) {
+      parts.push(`SELECT s.row_no, '${key}' AS column_name, s.${k} AS value, '${EXISTING_KEY_REASON}' AS reason
+        FROM ${stage} s SEMI JOIN ${quoteIdent(table)} t ON t.${k} = s.${k}`);
+    }
+  }
+  if (parts.length === 0) return `SELECT NULL::BIGINT AS row_no, NULL AS column_name, NULL AS value, NULL AS reason WHERE FALSE`;
+  return parts.join('\nUNION ALL\n');
+}
+
+export const EXISTING_KEY_REASON = '主键已存在于工作区 / the key is already in the workspace';
+
+/** The quarantine reason of a row whose key an earlier row of the file already has. */
+export function duplicateReasonSql(firstRow: string): string {
+  return `'主键在文件中重复（首次出现于第 ' || CAST(${firstRow} AS VARCHAR) || ' 行）/ duplicate key in the file (first at row ' || CAST(${firstRow} AS VARCHAR) || ')'`;
+}
+
+/**
+ * The value checks of a row (alias.column): `bad`, true when any value fails its column's type or
+ * vocabulary (or the key is empty), and `list`, one {column_name, value, reason} per failing value, NULL
+ * for a good row. Null when nothing is checked. The list is built only for rows `bad` selects: building
+ * it for every row would cost more than reading the file.
+ */
+export function valueChecksSql(table: string, cols: ColumnSpec[], alias: string, key: string | null): { bad: string; list: string } | null {
+  const checks: Array<{ bad: string; item: string }> = [];
   for (const c of cols) {
-    const v = `s.${quoteIdent(c.name)}`;
+    const v = `${alias}.${quoteIdent(c.name)}`;
     const check = typeCheck(c.type, v);
     if (check) checks.push(problem(c.name, v, `${v} IS NOT NULL AND NOT (${check.ok})`, check.reason));
     const vocab = VOCABULARY[`${table}.${c.name}`];
@@ -22,29 +56,16 @@ export function problemsSql(table: string, cols: ColumnSpec[], stage: string, ke
       checks.push(problem(c.name, v, `${v} IS NOT NULL AND ${v} NOT IN (${list})`, `不在取值范围内 / not one of: ${vocab.join(', ')}`));
     }
   }
-  const parts: string[] = [];
-  if (key) checks.push(problem(key, `s.${quoteIdent(key)}`, `s.${quoteIdent(key)} IS NULL OR trim(s.${quoteIdent(key)}) = ''`, '主键为空 / the key is empty'));
-  if (checks.length > 0) {
-    parts.push(`SELECT row_no, p.column_name, p.value, p.reason FROM (
-      SELECT s.row_no, list_filter([${checks.join(', ')}], x -> x IS NOT NULL) AS probs FROM ${stage} s) t, unnest(t.probs) AS u(p)`);
-  }
   if (key) {
-    const k = quoteIdent(key);
-    parts.push(`SELECT s.row_no, '${key}' AS column_name, s.${k} AS value,
-      '主键在文件中重复（首次出现于第 ' || CAST(first_row AS VARCHAR) || ' 行）/ duplicate key in the file (first at row ' || CAST(first_row AS VARCHAR) || ')' AS reason
-      FROM (SELECT row_no, ${k}, min(row_no) OVER (PARTITION BY ${k}) AS first_row FROM ${stage}) s
-      WHERE s.${k} IS NOT NULL AND s.row_no > first_row`);
-    // When enriching (a registry extract over organisations already known), an existing key is an update.
-    if (!enrich) {
-      parts.push(`SELECT s.row_no, '${key}' AS column_name, s.${k} AS value, '主键已存在于工作区 / the key is already in the workspace' AS reason
-        FROM ${stage} s SEMI JOIN ${quoteIdent(table)} t ON t.${k} = s.${k}`);
-    }
+    const k = `${alias}.${quoteIdent(key)}`;
+    checks.push(problem(key, k, `${k} IS NULL OR trim(${k}) = ''`, '主键为空 / the key is empty'));
   }
-  if (parts.length === 0) return `SELECT NULL::BIGINT AS row_no, NULL AS column_name, NULL AS value, NULL AS reason WHERE FALSE`;
-  return parts.join('\nUNION ALL\n');
+  if (checks.length === 0) return null;
+  const bad = `(${checks.map((x) => `COALESCE(${x.bad}, TRUE)`).join(' OR ')})`;
+  return { bad, list: `CASE WHEN ${bad} THEN list_filter([${checks.map((x) => x.item).join(', ')}], x -> x IS NOT NULL) END` };
 
-  function problem(col: string, value: string, bad: string, reason: string): string {
-    return `CASE WHEN ${bad} THEN {'column_name': '${col}', 'value': ${value}, 'reason': '${reason.replaceAll("'", "''")}'} END`;
+  function problem(col: string, value: string, bad: string, reason: string) {
+    return { bad: `(${bad})`, item: `CASE WHEN ${bad} THEN {'column_name': '${col}', 'value': ${value}, 'reason': '${reason.replaceAll("'", "''")}'} END` };
   }
 }
 

@@ -87,7 +87,10 @@ export class Workspace {
     for (const d of [layout.attachments, layout.exports, layout.tmp]) mkdirSync(d, { recursive: true });
     // Left-overs of a killed import or export (copies, partial files) are stale: this process holds the lock.
     for (const f of readdirSync(layout.tmp)) if (/^(import|export)-/.test(f)) rmSync(join(layout.tmp, f), { force: true });
-    const conn = new SerialConnection(await instance.connect());
+    const raw = await instance.connect();
+    // DuckDB's own estimate of a running statement's progress, polled for progress bars (db/query-progress.ts).
+    await raw.run(`SET enable_progress_bar = true; SET enable_progress_bar_print = false`);
+    const conn = new SerialConnection(raw);
     const ws = new Workspace(layout, instance, conn, key);
     try {
       await conn.exclusive((c) => migrate(c, APP_VERSION));
