@@ -9,6 +9,10 @@ const VERBS: Record<string, () => Promise<{ usage: string; run: (argv: string[])
   import: () => import('./verbs/import.ts'),
   export: () => import('./verbs/export.ts'),
   tables: () => import('./verbs/tables.ts'),
+  models: () => import('./verbs/models.ts'),
+  run: () => import('./verbs/run.ts'),
+  hits: () => import('./verbs/hits.ts'),
+  eval: () => import('./verbs/eval.ts'),
   start: () => import('./verbs/start.ts'),
 };
 

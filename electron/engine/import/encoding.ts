@@ -1,5 +1,6 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
+import { once } from 'node:events';
 import { open } from 'node:fs/promises';
 import { ClearsightError } from '../errors.ts';
 
@@ -84,7 +85,7 @@ export async function transcodeToUtf8(src: string, dest: string, onBytes: (n: nu
       }
       read += b.length;
       onBytes(read);
-      if (!out.write(text)) await new Promise<void>((resolve, reject) => { out.once('drain', resolve); out.once('error', reject); });
+      if (!out.write(text)) await once(out, 'drain'); // rejects, and cleans up, on a write error
     }
     let tail: string;
     try {

@@ -1,0 +1,257 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import {
+  BOOLEAN, DATE, DOUBLE, DuckDBDateValue, INTEGER, LIST, VARCHAR, listValue,
+  type DuckDBConnection, type DuckDBType, type DuckDBValue,
+} from '@duckdb/node-api';
+import type { ModelParam, ModelRunSummary, RunSummary } from '../../contract/models.ts';
+import { assertReadOnlyQuery } from '../db/read-only.ts';
+import { rowsOf } from '../db/rows.ts';
+import { quoteIdent } from '../db/sql.ts';
+import { debugTiming } from '../debug-timing.ts';
+import { ClearsightError } from '../errors.ts';
+import type { Task } from '../tasks.ts';
+import type { Workspace } from '../workspace/workspace.ts';
+import { loadLibrary, selectModels } from './library.ts';
+import type { ModelDefinition } from './model-file.ts';
+import { updateWarnings } from './warnings.ts';
+
+export interface RunRequest {
+  /** Model ids; empty with no domain means the whole library. */
+  models?: string[];
+  domain?: string;
+  /** Parameter overrides as 'MODEL-ID.name' → text (as typed on the command line or in the UI). */
+  params?: Record<string, string>;
+  /** The data's "today" ($as_of); default: the workspace's data_as_of, else today. */
+  asOf?: string;
+}
+
+/** The columns a hit row may carry (DESIGN.md, Models); the model returns those that apply. */
+export const HIT_COLUMNS: Record<string, string> = {
+  subject_type: 'VARCHAR', subject_id: 'VARCHAR', tender_id: 'VARCHAR', lot_id: 'VARCHAR', org_id: 'VARCHAR',
+  person_id: 'VARCHAR', contract_id: 'VARCHAR', lease_id: 'VARCHAR', buyer_org_id: 'VARCHAR',
+  amount_cny: 'DECIMAL(18,2)', score: 'DOUBLE', occurred_on: 'DATE', region_code: 'VARCHAR',
+};
+
+/** The workspace's models folder: files there add to or override the built-in library. */
+export function workspaceModelsDir(ws: Workspace): string {
+  return join(ws.layout.root, 'models');
+}
+
+/**
+ * Run models against the workspace. One run is one transaction: cancelled or failed as a whole, nothing
+ * of it is recorded. A model whose data is absent is "not applicable"; a model whose SQL fails is
+ * "failed" with the error, and the others still run. Derived views the models share are computed once.
+ */
+export async function runModels(ws: Workspace, req: RunRequest, task: Task): Promise<RunSummary> {
+  const started = Date.now();
+  const models = selectModels(loadLibrary(workspaceModelsDir(ws)), req.models ?? [], req.domain);
+  if (models.length === 0) throw new ClearsightError('usage', `没有选中任何模型 / no models selected${req.domain ? ` in domain ${req.domain}` : ''}`);
+  const values = resolveParams(models, req.params ?? {});
+  const asOf = req.asOf ?? (await ws.meta()).data_as_of ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new ClearsightError('usage', `--as-of must be YYYY-MM-DD (got '${asOf}')`);
+  const runId = `run-${new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14)}-${randomUUID().slice(0, 6)}`;
+
+  return ws.conn.transaction(async (c) => {
+    task.step('检查数据', 'checking which data is present', models.length, 'models');
+    const presence = new DataPresence(c);
+    const missing = new Map<string, string[]>();
+    for (const m of models) missing.set(m.id, await presence.missing(m.requires));
+    const applicable = models.filter((m) => missing.get(m.id)!.length === 0);
+    const fingerprint = await dataFingerprint(c, presence, models);
+
+    // Shared work: each derived view an applicable model reads is computed once, as a temporary table
+    // of the same name that the models' unqualified references resolve to.
+    const shared = [...new Set(applicable.flatMap((m) => [...m.sql.matchAll(/\bv_[a-z_]+\b/g)].map((x) => x[0])))].sort();
+    const views = new Set((await rowsOf<{ v: string }>(c, `SELECT view_name AS v FROM duckdb_views() WHERE NOT internal AND schema_name = 'main'`)).map((r) => r.v));
+    task.step('计算共用视图', 'computing shared views', shared.length, 'steps');
+    for (const [i, v] of shared.filter((x) => views.has(x)).entries()) {
+      const t0 = Date.now();
+      await c.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(v)} AS SELECT * FROM main.${quoteIdent(v)}`);
+      debugTiming(t0, `shared view ${v}`);
+      task.advance(i + 1);
+    }
+
+    await c.run(`INSERT INTO analysis_run VALUES ($1, now()::TIMESTAMP, NULL, $2::DATE, $3, $4, $5, 'running', NULL)`,
+      [runId, asOf, JSON.stringify(models.map((m) => m.id)), JSON.stringify(values.text), fingerprint.all]);
+    const summaries: ModelRunSummary[] = [];
+    for (const [i, m] of models.entries()) {
+      task.step(`运行 ${m.id} ${m.name_zh}`, `running ${m.id} ${m.name_en}`, models.length, 'models');
+      task.advance(i);
+      const s = missing.get(m.id)!.length > 0
+        ? { model_id: m.id, status: 'not_applicable' as const, hits: 0, seconds: 0, missing: missing.get(m.id)! }
+        : await runOne(c, runId, m, values.bound.get(m.id)!, asOf);
+      await c.run(`INSERT INTO model_run (run_id, model_id, started_at, finished_at, data_as_of, params_json, row_count,
+          analysis_run_id, status, missing_json, seconds, data_fingerprint, model_sha256)
+        VALUES ($1, $2, now()::TIMESTAMP, now()::TIMESTAMP, $3::DATE, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [`${runId}/${m.id}`, m.id, asOf, JSON.stringify(values.text[m.id] ?? {}), s.hits, runId, s.status,
+        s.missing ? JSON.stringify(s.missing) : null, s.seconds, fingerprint.byModel.get(m.id)!, m.sha256]);
+      summaries.push(s);
+    }
+    for (const v of shared) await c.run(`DROP TABLE IF EXISTS temp.${quoteIdent(v)}`);
+    task.step('更新预警', 'updating warnings', 0, 'steps');
+    const warnings = await updateWarnings(c, runId);
+    const seconds = (Date.now() - started) / 1000;
+    await c.run(`UPDATE analysis_run SET finished_at = now()::TIMESTAMP, status = 'done', seconds = $2 WHERE run_id = $1`, [runId, seconds]);
+    return { run_id: runId, as_of: asOf, seconds, data_fingerprint: fingerprint.all, models: summaries, warnings };
+  }, task.signal);
+}
+
+/** Run one model into the hit table; its SQL errors become a "failed" summary, not a failed run. */
+async function runOne(c: DuckDBConnection, runId: string, m: ModelDefinition, bound: BoundParams, asOf: string): Promise<ModelRunSummary> {
+  const t0 = Date.now();
+  try {
+    await assertReadOnlyQuery(c, m.sql);
+    const used = new Set([...m.sql.matchAll(/\$([a-z][a-z0-9_]*)/g)].map((x) => x[1]!));
+    const vals: Record<string, DuckDBValue> = {};
+    const types: Record<string, DuckDBType> = {};
+    for (const name of used) {
+      if (name === 'as_of') { vals.as_of = dateOf(asOf); types.as_of = DATE; continue; }
+      vals[name] = bound.values[name]!;
+      types[name] = bound.types[name]!;
+    }
+    await c.run(`CREATE OR REPLACE TEMP TABLE _model_hits AS ${m.sql}`, vals, types);
+    const seconds = (Date.now() - t0) / 1000;
+    debugTiming(t0, `model ${m.id}`);
+    const cols = new Map((await rowsOf<{ n: string; t: string }>(c, `SELECT column_name AS n, data_type AS t FROM duckdb_columns()
+      WHERE database_name = 'temp' AND table_name = '_model_hits'`)).map((r) => [r.n, r.t]));
+    if (!cols.has('subject_id')) throw new Error('the query must return a subject_id column');
+    const pick = (name: string, type: string) => cols.has(name) ? `CAST(h.${quoteIdent(name)} AS ${type})` : `NULL::${type}`;
+    const evidence = !cols.has('evidence') ? `NULL::VARCHAR`
+      : /^(VARCHAR|JSON)$/.test(cols.get('evidence')!) ? `CAST(h.evidence AS VARCHAR)` : `to_json(h.evidence)::VARCHAR`;
+    const severity = cols.has('severity') ? `COALESCE(h.severity, '${m.severity}')` : `'${m.severity}'`;
+    const subjectType = cols.has('subject_type') ? `COALESCE(h.subject_type, '${m.subject_type}')` : `'${m.subject_type}'`;
+    await c.run(`INSERT INTO hit SELECT $1, $2, CAST(row_number() OVER () AS INTEGER), ${severity}, ${subjectType}, CAST(h.subject_id AS VARCHAR),
+        ${Object.entries(HIT_COLUMNS).filter(([n]) => n !== 'subject_type' && n !== 'subject_id').map(([n, t]) => pick(n, t)).join(', ')},
+        ${evidence},
+        sha256(concat_ws('|', $2, ${subjectType}, CAST(h.subject_id AS VARCHAR), COALESCE(${pick('tender_id', 'VARCHAR')}, ''), COALESCE(${pick('lot_id', 'VARCHAR')}, '')))
+      FROM temp._model_hits h`, [runId, m.id]);
+    const bad = await rowsOf<{ n: number }>(c, `SELECT count(*) AS n FROM hit WHERE analysis_run_id = $1 AND model_id = $2
+      AND (subject_id IS NULL OR severity NOT IN ('red', 'orange', 'yellow'))`, [runId, m.id]);
+    if (Number(bad[0]!.n) > 0) throw new Error('every hit needs a subject_id and a severity of red, orange or yellow');
+    const n = Number((await rowsOf<{ n: number }>(c, `SELECT count(*) AS n FROM temp._model_hits`))[0]!.n);
+    await c.run(`DROP TABLE temp._model_hits`);
+    return { model_id: m.id, status: 'ok', hits: n, seconds };
+  } catch (e) {
+    if (/INTERRUPT/i.test((e as Error).message)) throw e;
+    await c.run(`DELETE FROM hit WHERE analysis_run_id = $1 AND model_id = $2`, [runId, m.id]);
+    await c.run(`DROP TABLE IF EXISTS temp._model_hits`);
+    return { model_id: m.id, status: 'failed', hits: 0, seconds: (Date.now() - t0) / 1000, error: (e as Error).message.split('\n')[0] };
+  }
+}
+
+interface BoundParams { values: Record<string, DuckDBValue>; types: Record<string, DuckDBType> }
+
+/** Every selected model's parameters: defaults, overridden by 'ID.name' values, checked and typed. */
+function resolveParams(models: ModelDefinition[], overrides: Record<string, string>):
+  { bound: Map<string, BoundParams>; text: Record<string, Record<string, unknown>> } {
+  const byId = new Map(models.map((m) => [m.id, m]));
+  for (const key of Object.keys(overrides)) {
+    const [id, name] = key.split('.') as [string, string | undefined];
+    const m = byId.get(id?.toUpperCase() ?? '');
+    if (!m || !name) throw new ClearsightError('usage', `--param 需要 模型编号.参数名=值 / --param takes MODEL-ID.name=value of a selected model (got '${key}')`);
+    if (!m.params.some((p) => p.name === name)) {
+      throw new ClearsightError('usage', `${m.id} 没有参数 ${name} / ${m.id} has no parameter '${name}' (it has: ${m.params.map((p) => p.name).join(', ') || 'none'})`);
+    }
+  }
+  const bound = new Map<string, BoundParams>();
+  const text: Record<string, Record<string, unknown>> = {};
+  for (const m of models) {
+    const b: BoundParams = { values: {}, types: {} };
+    text[m.id] = {};
+    for (const p of m.params) {
+      const given = Object.entries(overrides).find(([k]) => k.toUpperCase() === `${m.id}.${p.name}`.toUpperCase())?.[1];
+      const v = given === undefined ? p.default : parseParam(m.id, p, given);
+      text[m.id]![p.name] = v;
+      [b.values[p.name], b.types[p.name]] = toDuckDB(p, v);
+    }
+    bound.set(m.id, b);
+  }
+  return { bound, text };
+}
+
+function parseParam(id: string, p: ModelParam, s: string): ModelParam['default'] {
+  const bad = () => new ClearsightError('usage', `${id}.${p.name} 应为 ${p.type} / ${id}.${p.name} must be ${p.type} (got '${s}')`);
+  switch (p.type) {
+    case 'integer': { if (!/^-?\d+$/.test(s.trim())) throw bad(); return Number(s); }
+    case 'number': { const x = Number(s); if (s.trim() === '' || !Number.isFinite(x)) throw bad(); return x; }
+    case 'boolean': { if (!/^(true|false)$/i.test(s.trim())) throw bad(); return s.trim().toLowerCase() === 'true'; }
+    case 'date': { if (!/^\d{4}-\d{2}-\d{2}$/.test(s.trim())) throw bad(); return s.trim(); }
+    case 'text_list': return s.split(',').map((x) => x.trim()).filter((x) => x !== '');
+    default: return s;
+  }
+}
+
+function toDuckDB(p: ModelParam, v: ModelParam['default']): [DuckDBValue, DuckDBType] {
+  switch (p.type) {
+    case 'integer': return [v as number, INTEGER];
+    case 'number': return [v as number, DOUBLE];
+    case 'boolean': return [v as boolean, BOOLEAN];
+    case 'date': return [dateOf(v as string), DATE];
+    case 'text_list': return [listValue((v as string[]).map(String)), LIST(VARCHAR)];
+    default: return [String(v), VARCHAR];
+  }
+}
+
+function dateOf(iso: string): DuckDBDateValue {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return DuckDBDateValue.fromParts({ year, month, day });
+}
+
+/**
+ * Which required tables and columns hold data. A table with no rows, or a column that is NULL in every
+ * row, counts as absent: the model would find nothing and that would read as "all clear". One scan per
+ * table, whatever the number of models asking.
+ */
+class DataPresence {
+  private readonly tables = new Map<string, { rows: number; filled: Set<string> } | null>();
+  constructor(private readonly c: DuckDBConnection) {}
+
+  async missing(requires: Record<string, string[]>): Promise<string[]> {
+    const out: string[] = [];
+    for (const [table, columns] of Object.entries(requires)) {
+      const t = await this.table(table);
+      if (!t || t.rows === 0) { out.push(table); continue; }
+      for (const col of columns) if (!t.filled.has(col)) out.push(`${table}.${col}`);
+    }
+    return out;
+  }
+
+  async rows(table: string): Promise<number> {
+    return (await this.table(table))?.rows ?? 0;
+  }
+
+  private async table(table: string) {
+    if (this.tables.has(table)) return this.tables.get(table)!;
+    const cols = (await rowsOf<{ n: string }>(this.c, `SELECT column_name AS n FROM duckdb_columns()
+      WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $1`, [table])).map((r) => r.n);
+    if (cols.length === 0) { this.tables.set(table, null); return null; }
+    const counts = (await rowsOf<Record<string, number>>(this.c, `SELECT count(*) AS "*rows", ${cols.map((x) => `count(${quoteIdent(x)}) AS ${quoteIdent(x)}`).join(', ')}
+      FROM ${quoteIdent(table)}`))[0]!;
+    const info = { rows: Number(counts['*rows']), filled: new Set(cols.filter((x) => Number(counts[x]) > 0)) };
+    this.tables.set(table, info);
+    return info;
+  }
+}
+
+/**
+ * A fingerprint of the data each model read: its tables' row counts and the import batches and
+ * generation that produced the workspace's data. Cheap, and it changes whenever the data does.
+ */
+async function dataFingerprint(c: DuckDBConnection, presence: DataPresence, models: ModelDefinition[]) {
+  const batches = (await rowsOf<{ b: string }>(c, `SELECT COALESCE(string_agg(batch_id, ',' ORDER BY batch_id), '') AS b FROM import_batch`))[0]!.b;
+  const gen = (await rowsOf<{ g: string }>(c, `SELECT COALESCE(string_agg(key || '=' || value, ',' ORDER BY key), '') AS g FROM workspace_meta
+    WHERE key LIKE 'synthetic_%' OR key = 'data_as_of'`))[0]!.g;
+  const byModel = new Map<string, string>();
+  const all = createHash('sha256').update(batches).update(gen);
+  for (const m of models) {
+    const h = createHash('sha256').update(batches).update(gen);
+    for (const t of Object.keys(m.requires).sort()) {
+      const n = await presence.rows(t);
+      h.update(`${t}:${n};`);
+      all.update(`${m.id}:${t}:${n};`);
+    }
+    byModel.set(m.id, h.digest('hex').slice(0, 16));
+  }
+  return { all: all.digest('hex').slice(0, 16), byModel };
+}

@@ -1,0 +1,51 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { rowsOf } from '../db/rows.ts';
+
+const RANK = `CASE severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 ELSE 2 END`;
+/** The object two warnings must share to escalate together: a contract, a lease, else a tender's lot. */
+const OBJECT = `COALESCE('contract:' || contract_id, 'lease:' || lease_id, 'lot:' || tender_id || '/' || COALESCE(lot_id, '-'))`;
+const STATISTICAL = `model_id BETWEEN 'BID-011' AND 'BID-021'`;
+const STRUCTURAL = `model_id BETWEEN 'BID-001' AND 'BID-010'`;
+
+/**
+ * Turn a run's hits into warnings. A warning is keyed by the hit's fingerprint (model, subject, tender
+ * and lot): found again, it keeps its id, status and first_seen and gains last_seen and times_seen;
+ * found for the first time, it is new. Then the catalog's escalation rules (§4.2) are applied to the
+ * warnings this run saw:
+ *  1. two or more different orange models on the same contract, lease or lot → red;
+ *  2. a statistical screen (BID-011–021) and a structural link (BID-001–010) on the same lot → red.
+ */
+export async function updateWarnings(c: DuckDBConnection, runId: string): Promise<{ new: number; seen_again: number; escalated: number }> {
+  // One warning per fingerprint: if a model returns a subject twice, the most severe hit stands.
+  await c.run(`CREATE OR REPLACE TEMP TABLE _run_hits AS SELECT * FROM hit WHERE analysis_run_id = $1
+    QUALIFY row_number() OVER (PARTITION BY fingerprint ORDER BY ${RANK}, amount_cny DESC NULLS LAST, hit_no) = 1`, [runId]);
+  const [again] = await rowsOf<{ n: number }>(c, `SELECT count(*) AS n FROM temp._run_hits SEMI JOIN alert USING (fingerprint)`);
+  await c.run(`UPDATE alert SET run_id = $1, severity = h.severity, base_severity = h.severity, escalation = NULL,
+      evidence_json = h.evidence_json, amount_cny = h.amount_cny, score = h.score, occurred_on = h.occurred_on,
+      last_seen = now()::TIMESTAMP, times_seen = alert.times_seen + 1, last_run_id = $1
+    FROM temp._run_hits h WHERE alert.fingerprint = h.fingerprint`, [runId]);
+  const inserted = await c.run(`INSERT INTO alert (alert_id, run_id, model_id, severity, subject_type, subject_id, tender_id, contract_id, org_id,
+      person_id, score, amount_cny, evidence_json, fingerprint, status, created_at, lot_id, lease_id, buyer_org_id, region_code, occurred_on,
+      base_severity, escalation, first_seen, last_seen, times_seen, last_run_id)
+    SELECT 'W-' || substr(fingerprint, 1, 16), $1, model_id, severity, subject_type, subject_id, tender_id, contract_id, org_id,
+      person_id, score, amount_cny, evidence_json, fingerprint, 'new', now()::TIMESTAMP, lot_id, lease_id, buyer_org_id, region_code, occurred_on,
+      severity, NULL, now()::TIMESTAMP, now()::TIMESTAMP, 1, $1
+    FROM temp._run_hits h WHERE NOT EXISTS (SELECT 1 FROM alert a WHERE a.fingerprint = h.fingerprint)`, [runId]);
+  await c.run(`DROP TABLE temp._run_hits`);
+
+  await c.run(`UPDATE alert SET severity = 'red', escalation = e.why FROM (
+      SELECT obj, '同一对象有 ' || count(DISTINCT model_id) || ' 个橙色模型命中 / ' || count(DISTINCT model_id) || ' orange models on the same object: '
+        || string_agg(DISTINCT model_id, ', ' ORDER BY model_id) AS why
+      FROM (SELECT ${OBJECT} AS obj, model_id FROM alert WHERE last_run_id = $1 AND base_severity = 'orange')
+      GROUP BY obj HAVING count(DISTINCT model_id) >= 2) e
+    WHERE alert.last_run_id = $1 AND ${OBJECT} = e.obj AND alert.base_severity = 'orange'`, [runId]);
+  await c.run(`UPDATE alert SET severity = 'red', escalation = COALESCE(escalation || '; ', '') || e.why FROM (
+      SELECT tender_id, COALESCE(lot_id, '-') AS lot, '统计筛查与结构关联同时命中同一标段 / a statistical screen and a structural link on the same lot: '
+        || string_agg(DISTINCT model_id, ', ' ORDER BY model_id) AS why
+      FROM alert WHERE last_run_id = $1 AND tender_id IS NOT NULL AND (${STATISTICAL} OR ${STRUCTURAL})
+      GROUP BY 1, 2 HAVING bool_or(${STATISTICAL}) AND bool_or(${STRUCTURAL})) e
+    WHERE alert.last_run_id = $1 AND alert.tender_id = e.tender_id AND COALESCE(alert.lot_id, '-') = e.lot
+      AND (${STATISTICAL.replaceAll('model_id', 'alert.model_id')} OR ${STRUCTURAL.replaceAll('model_id', 'alert.model_id')})`, [runId]);
+  const [esc] = await rowsOf<{ n: number }>(c, `SELECT count(*) AS n FROM alert WHERE last_run_id = $1 AND severity <> base_severity`, [runId]);
+  return { new: Number(inserted.rowsChanged), seen_again: Number(again!.n), escalated: Number(esc!.n) };
+}

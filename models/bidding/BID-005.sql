@@ -1,0 +1,50 @@
+/*
+id: BID-005
+name_zh: 投标保证金从同一账户或非本单位账户转出
+name_en: Bid deposits from the same or a third-party account
+domain: BID
+category: C1
+categories: [C1, C2]
+kind: regulatory
+severity: red
+escalation: 同一账户为红色；他人账户为橙色；依法必须招标项目从非基本账户缴纳为黄色 / red for one account paying for several bidders, orange for an account the bidder does not hold, yellow for a must-tender bid paid from the bidder's non-basic account
+subject_type: org_pair
+requires:
+  bid: [tender_id, lot_id, org_id, deposit_account_id]
+  bank_account: [account_id, holder_type, holder_id]
+  tender: [tender_id, must_tender]
+explain:
+  zh: "项目 {tender_id} 标段 {lot_id}：{pattern_zh}（账户 {account_id}）"
+  en: "Tender {tender_id} lot {lot_id}: {pattern_en} (account {account_id})"
+source: 《招标投标法实施条例》第四十条第（六）项、第二十六条
+*/
+-- (a) one account pays the deposits of two bidders in the same lot → red;
+-- (b) the account that paid is not held by the bidder (a person or another organisation) → orange;
+-- (c) a must-tender project's deposit paid from the bidder's own account that is not its basic account → yellow.
+WITH same AS (
+  SELECT b1.tender_id, b1.lot_id, b1.org_id AS org_a, b2.org_id AS org_b, b1.deposit_account_id AS account_id,
+    'red' AS severity, b1.org_id || ' 与 ' || b2.org_id || ' 的投标保证金从同一账户转出' AS pattern_zh,
+    'the deposits of ' || b1.org_id || ' and ' || b2.org_id || ' came from the same account' AS pattern_en
+  FROM bid b1 JOIN bid b2 ON b1.tender_id = b2.tender_id AND b1.lot_id = b2.lot_id AND b1.org_id < b2.org_id
+   AND b1.deposit_account_id = b2.deposit_account_id
+),
+third AS (
+  SELECT b.tender_id, b.lot_id, least(b.org_id, ba.holder_id) AS org_a, greatest(b.org_id, ba.holder_id) AS org_b, b.deposit_account_id,
+    'orange', b.org_id || ' 的投标保证金由他人账户（持有人 ' || ba.holder_id || '）转出', 'the deposit of ' || b.org_id || ' was paid from an account held by ' || ba.holder_id
+  FROM bid b JOIN bank_account ba ON ba.account_id = b.deposit_account_id
+  WHERE NOT (ba.holder_type = 'org' AND ba.holder_id = b.org_id)
+    -- (a) already covers an account that paid for another bidder of the same lot
+    AND NOT EXISTS (SELECT 1 FROM bid o WHERE o.tender_id = b.tender_id AND o.lot_id = b.lot_id AND o.org_id <> b.org_id AND o.deposit_account_id = b.deposit_account_id)
+),
+own_non_basic AS (
+  SELECT b.tender_id, b.lot_id, b.org_id AS org_a, NULL AS org_b, b.deposit_account_id,
+    'yellow', b.org_id || ' 的投标保证金从本单位非基本账户（' || ba.account_kind || '）转出',
+    'the deposit of ' || b.org_id || ' came from its ' || ba.account_kind || ' account, not its basic account'
+  FROM bid b JOIN bank_account ba ON ba.account_id = b.deposit_account_id JOIN tender t ON t.tender_id = b.tender_id
+  WHERE t.must_tender AND ba.holder_type = 'org' AND ba.holder_id = b.org_id AND ba.account_kind <> 'basic'
+)
+SELECT CASE WHEN h.org_b IS NULL THEN 'org' ELSE 'org_pair' END AS subject_type, h.org_a || COALESCE('|' || h.org_b, '') AS subject_id,
+  h.tender_id, h.lot_id, h.org_a AS org_id, h.severity,
+  t.buyer_org_id, t.region_code, CAST(t.bid_deadline AS DATE) AS occurred_on, t.deposit_cny AS amount_cny,
+  {'org_id_b': h.org_b, 'account_id': h.account_id, 'pattern_zh': h.pattern_zh, 'pattern_en': h.pattern_en} AS evidence
+FROM (SELECT * FROM same UNION ALL SELECT * FROM third UNION ALL SELECT * FROM own_non_basic) h JOIN tender t USING (tender_id)

@@ -1,0 +1,46 @@
+/*
+id: BID-043
+name_zh: 项目负责人等关键人员社保不在投标单位（疑似挂靠）
+name_en: Key personnel not insured by the bidder
+domain: BID
+category: C2
+kind: regulatory
+severity: orange
+subject_type: bid_person
+requires:
+  bid_personnel: [bid_id, person_id, role]
+  social_insurance: [person_id, employer_org_id, period_month]
+params:
+  - name: months
+    type: integer
+    default: 3
+    unit: 月 / months
+    label_zh: 投标前连续参保月数
+    label_en: Months of insurance before the bid
+  - name: roles
+    type: text_list
+    default: [pm, tech_lead, safety]
+    label_zh: 检查的人员角色
+    label_en: Roles checked
+explain:
+  zh: "项目 {tender_id} 标段 {lot_id}：{org_id} 投标文件中的 {role} {person_id} 在投标前 {months} 个月内未由该单位缴纳社保（缴纳单位：{insured_by}）"
+  en: "Tender {tender_id} lot {lot_id}: {org_id} named {person_id} as {role}, who was not insured by it in the {months} months before the bid (insured by: {insured_by})"
+source: 《建筑工程施工发包与承包违法行为认定查处管理办法》（建市规〔2019〕1号）第十条
+*/
+-- A named key person the bidder did not insure in the months up to the bid: the most direct test of a
+-- borrowed qualification (挂靠). Who did insure them is the evidence.
+WITH named AS (
+  SELECT b.bid_id, b.tender_id, b.lot_id, b.org_id, bp.person_id, bp.role,
+    date_trunc('month', t.bid_deadline)::DATE AS month_to, (date_trunc('month', t.bid_deadline) - to_months($months))::DATE AS month_from,
+    t.buyer_org_id, t.region_code, t.bid_deadline, b.price_cny
+  FROM bid_personnel bp JOIN bid b USING (bid_id) JOIN tender t ON t.tender_id = b.tender_id
+  WHERE list_contains($roles, bp.role)
+)
+SELECT 'bid_person' AS subject_type, n.bid_id || '|' || n.person_id AS subject_id, n.tender_id, n.lot_id, n.org_id, n.person_id,
+  n.buyer_org_id, n.region_code, CAST(n.bid_deadline AS DATE) AS occurred_on, n.price_cny AS amount_cny,
+  {'role': n.role, 'months': $months,
+   'insured_by': COALESCE((SELECT string_agg(DISTINCT si.employer_org_id, ', ' ORDER BY si.employer_org_id) FROM social_insurance si
+                           WHERE si.person_id = n.person_id AND si.period_month BETWEEN n.month_from AND n.month_to), '无 / none')} AS evidence
+FROM named n
+WHERE NOT EXISTS (SELECT 1 FROM social_insurance si WHERE si.person_id = n.person_id AND si.employer_org_id = n.org_id
+                  AND si.period_month BETWEEN n.month_from AND n.month_to)

@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { generateProvince } from '../../../electron/engine/generator/index.ts';
+import { evaluateModels } from '../../../electron/engine/models/evaluate.ts';
+import { runModels, workspaceModelsDir, type RunRequest } from '../../../electron/engine/models/runner.ts';
+import { Workspace } from '../../../electron/engine/workspace/workspace.ts';
+import { lines, runCli } from '../../helpers/cli.ts';
+import { tempDir } from '../../helpers/temp.ts';
+
+const TEN = ['BID-001', 'BID-005', 'BID-008', 'BID-039', 'BID-043', 'BID-049', 'SOE-001', 'SOE-006', 'FUND-001', 'VIL-001'];
+
+function model(id: string, severity: string, sql: string): string {
+  return `/*
+id: ${id}
+name_zh: 测试 ${id}
+name_en: Test ${id}
+domain: BID
+category: C1
+kind: regulatory
+severity: ${severity}
+subject_type: tender
+requires:
+  tender: [tender_id]
+explain:
+  zh: "项目 {tender_id}"
+  en: "Tender {tender_id}"
+source: test
+*/
+${sql}
+`;
+}
+
+describe('running models on the demo province', () => {
+  let ws: Workspace;
+  let dir: string;
+  const run = (req: RunRequest) => ws.tasks.run('run', (t) => runModels(ws, req, t));
+  before(async () => {
+    dir = tempDir();
+    ws = await Workspace.init(dir);
+    await ws.tasks.run('generate', (t) => generateProvince(ws, { scale: 'demo', seed: 7 }, t));
+  });
+  let open = true;
+  after(async () => { if (open) await ws.close(); });
+
+  test('the ten most valuable models find every planted case and stay silent on the near misses', async () => {
+    const r = await ws.tasks.run('run', (t) => evaluateModels(ws, TEN, t));
+    for (const m of r.models) {
+      assert.ok(m.planted >= 3, `${m.model_id}: planted ${m.planted}`);
+      assert.equal(m.recall, 1, `${m.model_id}: recall`);
+      assert.equal(m.near_miss_hits, 0, `${m.model_id}: near-miss hits`);
+      assert.ok((m.precision ?? 0) >= 0.95, `${m.model_id}: precision ${m.precision}`);
+      assert.equal(m.meets_target, true);
+    }
+    assert.deepEqual(r.models.map((m) => m.model_id).sort(), [...TEN].sort());
+  });
+
+  test('hits carry their subject, severity, evidence and a stable fingerprint; a rerun updates warnings instead of duplicating', async () => {
+    const first = await run({ models: ['VIL-001', 'SOE-001'] });
+    const hits = await ws.conn.all<{ model_id: string; severity: string; evidence_json: string; subject_id: string; amount_cny: string }>(
+      `SELECT model_id, severity, evidence_json, subject_id, amount_cny::VARCHAR AS amount_cny FROM hit WHERE analysis_run_id = $1 ORDER BY model_id, subject_id`, [first.run_id]);
+    assert.ok(hits.length > 0);
+    const vil = hits.find((h) => h.model_id === 'VIL-001')!;
+    const ev = JSON.parse(vil.evidence_json) as { overdue_cny: number; overdue_days: number };
+    assert.ok(ev.overdue_days > 90 && Number(vil.amount_cny) >= 10000);
+    const before = await ws.conn.all<{ fingerprint: string; first_seen: string; times_seen: number }>(
+      `SELECT fingerprint, first_seen::VARCHAR AS first_seen, times_seen FROM alert WHERE model_id IN ('VIL-001', 'SOE-001') ORDER BY fingerprint`);
+    const second = await run({ models: ['VIL-001', 'SOE-001'] });
+    assert.equal(second.warnings.new, 0);
+    assert.equal(second.warnings.seen_again, before.length);
+    const afterRows = await ws.conn.all<{ fingerprint: string; first_seen: string; times_seen: number }>(
+      `SELECT fingerprint, first_seen::VARCHAR AS first_seen, times_seen FROM alert WHERE model_id IN ('VIL-001', 'SOE-001') ORDER BY fingerprint`);
+    assert.deepEqual(afterRows.map((a) => a.fingerprint), before.map((b) => b.fingerprint));
+    assert.deepEqual(afterRows.map((a) => a.first_seen), before.map((b) => b.first_seen));
+    assert.ok(afterRows.every((a, i) => Number(a.times_seen) === Number(before[i]!.times_seen) + 1));
+    const runs = await ws.conn.all<{ status: string; data_fingerprint: string; params_json: string }>(
+      `SELECT status, data_fingerprint, params_json FROM model_run WHERE analysis_run_id = $1 ORDER BY model_id`, [second.run_id]);
+    assert.deepEqual(runs.map((x) => x.status), ['ok', 'ok']);
+    assert.match(runs[1]!.params_json, /"min_days":90/);
+  });
+
+  test('parameters are bound from ID.name=value, checked by type and name', async () => {
+    const r = await run({ models: ['VIL-001'], params: { 'VIL-001.min_days': '100000' } });
+    assert.equal(r.models[0]!.hits, 0);
+    await assert.rejects(run({ models: ['VIL-001'], params: { 'VIL-001.min_dayz': '1' } }), /has no parameter 'min_dayz'/);
+    await assert.rejects(run({ models: ['VIL-001'], params: { 'VIL-001.min_days': 'ninety' } }), /must be integer/);
+    await assert.rejects(run({ models: ['VIL-001'], params: { 'BID-001.generic_authors': 'x' } }), /of a selected model/);
+  });
+
+  test('workspace models: a failing one is reported and the rest still run; a write is refused; two orange models on one lot escalate to red', async () => {
+    const mdir = workspaceModelsDir(ws);
+    mkdirSync(mdir, { recursive: true });
+    writeFileSync(join(mdir, 'BID-901.sql'), model('BID-901', 'orange', `SELECT tender_id AS subject_id, tender_id, '-' AS lot_id FROM tender WHERE tender_id = (SELECT min(tender_id) FROM tender)`));
+    writeFileSync(join(mdir, 'BID-902.sql'), model('BID-902', 'orange', `SELECT tender_id AS subject_id, tender_id, '-' AS lot_id FROM tender WHERE tender_id = (SELECT min(tender_id) FROM tender)`));
+    writeFileSync(join(mdir, 'BID-903.sql'), model('BID-903', 'yellow', `SELECT no_such_column AS subject_id FROM tender`));
+    writeFileSync(join(mdir, 'BID-904.sql'), model('BID-904', 'yellow', `SELECT tender_id AS subject_id FROM tender; DELETE FROM tender`));
+    const n0 = await ws.conn.one<{ n: number }>(`SELECT count(*) AS n FROM tender`);
+    const r = await run({ models: ['BID-901', 'BID-902', 'BID-903', 'BID-904'] });
+    assert.deepEqual(r.models.map((m) => m.status), ['ok', 'ok', 'failed', 'failed']);
+    assert.match(r.models[2]!.error!, /no_such_column/);
+    assert.match(r.models[3]!.error!, /exactly one query/);
+    assert.equal(Number((await ws.conn.one<{ n: number }>(`SELECT count(*) AS n FROM tender`))!.n), Number(n0!.n));
+    assert.equal(r.warnings.escalated, 2);
+    const esc = await ws.conn.all<{ severity: string; base_severity: string; escalation: string }>(
+      `SELECT severity, base_severity, escalation FROM alert WHERE model_id IN ('BID-901', 'BID-902')`);
+    assert.ok(esc.every((a) => a.severity === 'red' && a.base_severity === 'orange' && /BID-901, BID-902/.test(a.escalation)));
+  });
+
+  test('CLI: run, hits as JSON lines and CSV, models', async () => {
+    await ws.close();
+    open = false;
+    const ok = await runCli(['run', '--workspace', dir, '--model', 'FUND-001', '--json']);
+    assert.equal(ok.code, 0, ok.stderr);
+    const s = JSON.parse(ok.stdout) as { run_id: string; models: Array<{ hits: number }> };
+    const jl = await runCli(['hits', '--workspace', dir, '--format', 'jsonl']);
+    assert.equal(jl.code, 0, jl.stderr);
+    const rows = lines(jl.stdout).map((l) => JSON.parse(l) as { model_id: string; analysis_run_id: string; evidence: { payee_name: string } });
+    assert.equal(rows.length, s.models[0]!.hits);
+    assert.ok(rows.every((h) => h.model_id === 'FUND-001' && h.analysis_run_id === s.run_id && typeof h.evidence.payee_name === 'string'));
+    const csv = await runCli(['hits', '--workspace', dir, '--run', s.run_id, '--format', 'csv']);
+    assert.equal(lines(csv.stdout).length, rows.length + 1);
+    assert.match(lines(csv.stdout)[0]!, /^analysis_run_id,model_id,severity,subject_type,subject_id/);
+    const bad = await runCli(['run', '--workspace', dir, '--model', 'BID-999']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /no such model: BID-999/);
+    const lib = await runCli(['models', '--json']);
+    const models = JSON.parse(lib.stdout) as Array<{ id: string; params: unknown[]; requires: Record<string, string[]> }>;
+    assert.ok(TEN.every((id) => models.some((m) => m.id === id)));
+  });
+});
+
+describe('a workspace without the data', () => {
+  test('every model is "not applicable" and names what is missing', async () => {
+    const ws = await Workspace.init(tempDir());
+    try {
+      const r = await ws.tasks.run('run', (t) => runModels(ws, { models: ['VIL-001', 'BID-043'] }, t));
+      assert.deepEqual(r.models.map((m) => [m.model_id, m.status, m.missing]), [
+        ['BID-043', 'not_applicable', ['bid_personnel', 'social_insurance']],
+        ['VIL-001', 'not_applicable', ['lease_contract', 'rent_schedule']],
+      ]);
+    } finally {
+      await ws.close();
+    }
+  });
+});
