@@ -3,8 +3,7 @@ id: BID-039
 name_zh: 评标专家与中标人反复相遇（专家—中标人重复出现）
 name_en: Expert–winner recurrence
 domain: BID
-category: K3
-categories: [K3, C1]
+category: C4
 kind: supervisory
 severity: orange
 subject_type: expert_supplier

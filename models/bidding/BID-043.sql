@@ -5,7 +5,7 @@ name_en: Key personnel not insured by the bidder
 domain: BID
 category: C2
 kind: regulatory
-severity: orange
+severity: red
 subject_type: bid_person
 requires:
   bid_personnel: [bid_id, person_id, role]

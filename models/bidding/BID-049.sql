@@ -4,6 +4,7 @@ name_zh: 对采购人有管理权的公职人员或采购人工作人员与中�
 name_en: Official or buyer staff linked to the winner
 domain: BID
 category: K4
+categories: [K4, K2]
 kind: supervisory
 severity: red
 subject_type: tender_supplier

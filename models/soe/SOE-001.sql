@@ -7,7 +7,7 @@ category: K7
 categories: [K7, C9]
 kind: supervisory
 severity: orange
-escalation: 刑事案件、串通投标或行贿等案由、未结执行案件为红色 / red for criminal cases, collusion or bribery causes, and open enforcement cases
+escalation: 刑事案件、串通投标或行贿等案由、未结执行案件为红色；多起民事被告为橙色；单起民事案件为黄色 / red for criminal cases, collusion or bribery causes and open enforcement; orange for repeated civil cases; yellow for a single civil case
 subject_type: contract
 requires:
   contract: [contract_id, award_id, supplier_org_id]
@@ -37,7 +37,7 @@ WITH cases AS (
     cc.subject_amount_cny,
     CASE WHEN cc.case_type = 'criminal' OR list_contains($red_causes, cc.cause) THEN 'red'
          WHEN cc.case_type = 'enforcement' AND NOT COALESCE(cc.closed, FALSE) THEN 'red'
-         ELSE 'orange' END AS severity
+         ELSE 'civil' END AS tier
   FROM contract c
   JOIN award a ON a.award_id = c.award_id
   JOIN case_party cp ON cp.party_type = 'org' AND cp.party_id = c.supplier_org_id AND cp.party_role IN ('defendant', 'enforcee')
@@ -45,7 +45,7 @@ WITH cases AS (
   WHERE cc.filing_date BETWEEN CAST(a.notice_date AS DATE) - to_months($months_before) AND COALESCE(c.actual_end_date, c.planned_end_date, DATE '9999-12-31')
 )
 SELECT 'contract' AS subject_type, contract_id AS subject_id, contract_id, tender_id, supplier_org_id AS org_id, buyer_org_id,
-  CASE WHEN bool_or(severity = 'red') THEN 'red' ELSE 'orange' END AS severity,
+  CASE WHEN bool_or(tier = 'red') THEN 'red' WHEN count(*) >= 2 THEN 'orange' ELSE 'yellow' END AS severity,
   max(value_cny) AS amount_cny, max(filing_date) AS occurred_on,
   {'case_no': string_agg(case_no, ', ' ORDER BY filing_date), 'case_type': string_agg(DISTINCT case_type, ', '),
    'cause': string_agg(DISTINCT cause, ', '), 'filing_date': min(filing_date)::VARCHAR, 'cases': count(*)} AS evidence

@@ -5,7 +5,8 @@ name_en: Purchase splitting below the open-tender threshold
 domain: SOE
 category: C7
 kind: regulatory
-severity: red
+severity: orange
+escalation: 合计达到限额两倍为红色 / red when the total reaches twice the threshold
 subject_type: buyer_class_year
 requires:
   contract: [buyer_org_id, class_code, sign_date, value_cny, procurement_method]
@@ -31,6 +32,7 @@ source: 《政府采购法实施条例》第二十八条；《必须招标的工
 SELECT 'buyer_class_year' AS subject_type,
   buyer_org_id || '|' || substr(class_code, 1, 4) || '|' || CAST(year(sign_date) AS VARCHAR) AS subject_id,
   buyer_org_id AS org_id, buyer_org_id, sum(value_cny) AS amount_cny, max(sign_date) AS occurred_on,
+  CASE WHEN sum(value_cny) >= 2 * $threshold_cny THEN 'red' ELSE 'orange' END AS severity,
   {'year': year(sign_date), 'class4': substr(class_code, 1, 4), 'n_contracts': count(*), 'total_cny': sum(value_cny),
    'max_cny': max(value_cny), 'threshold_cny': $threshold_cny, 'contracts': list(contract_id ORDER BY sign_date)} AS evidence
 FROM contract

@@ -13,7 +13,7 @@ import { partySteps } from './background/parties.ts';
 import { procurementSteps } from './background/procurement.ts';
 import type { GenStep } from './background/step.ts';
 import { populationLayout } from './layout.ts';
-import { PLANTS } from './plants/index.ts';
+import { loadPlants } from './plants/index.ts';
 import { ClaimShortage, type PlantContext, type TruthRow } from './plants/plant.ts';
 import { planScale, type ScalePlan } from './scale.ts';
 import { setupSql } from './setup.ts';
@@ -58,6 +58,7 @@ export async function generateProvince(ws: Workspace, opts: GenerateOptions, tas
   const truth: Array<TruthRow & { model_id: string }> = [];
   const rows: Record<string, number> = {};
 
+  const PLANTS = await loadPlants();
   await ws.conn.transaction(async (c) => {
     const nonEmpty = await nonEmptyTables(c);
     if (nonEmpty.length > 0 && !opts.replace) {

@@ -44,16 +44,16 @@ describe('running models on the demo province', () => {
   let open = true;
   after(async () => { if (open) await ws.close(); });
 
-  test('the ten most valuable models find every planted case and stay silent on the near misses', async () => {
-    const r = await ws.tasks.run('run', (t) => evaluateModels(ws, TEN, t));
-    for (const m of r.models) {
+  test('every rule model finds every planted case and stays silent on the near misses (screens are reported)', async () => {
+    const r = await ws.tasks.run('run', (t) => evaluateModels(ws, [], t));
+    for (const m of r.models.filter((x) => !x.screen)) {
       assert.ok(m.planted >= 3, `${m.model_id}: planted ${m.planted}`);
       assert.equal(m.recall, 1, `${m.model_id}: recall`);
       assert.equal(m.near_miss_hits, 0, `${m.model_id}: near-miss hits`);
       assert.ok((m.precision ?? 0) >= 0.95, `${m.model_id}: precision ${m.precision}`);
       assert.equal(m.meets_target, true);
     }
-    assert.deepEqual(r.models.map((m) => m.model_id).sort(), [...TEN].sort());
+    assert.ok(TEN.every((id) => r.models.some((m) => m.model_id === id)), 'the ten most valuable models have planted cases');
   });
 
   test('hits carry their subject, severity, evidence and a stable fingerprint; a rerun updates warnings instead of duplicating', async () => {
