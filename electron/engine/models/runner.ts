@@ -102,14 +102,7 @@ async function runOne(c: DuckDBConnection, runId: string, m: ModelDefinition, bo
   const t0 = Date.now();
   try {
     await assertReadOnlyQuery(c, m.sql);
-    const used = new Set([...m.sql.matchAll(/\$([a-z][a-z0-9_]*)/g)].map((x) => x[1]!));
-    const vals: Record<string, DuckDBValue> = {};
-    const types: Record<string, DuckDBType> = {};
-    for (const name of used) {
-      if (name === 'as_of') { vals.as_of = dateOf(asOf); types.as_of = DATE; continue; }
-      vals[name] = bound.values[name]!;
-      types[name] = bound.types[name]!;
-    }
+    const { values: vals, types } = bindingsFor(m, bound, asOf);
     await c.run(`CREATE OR REPLACE TEMP TABLE _model_hits AS ${m.sql}`, vals, types);
     const seconds = (Date.now() - t0) / 1000;
     debugTiming(t0, `model ${m.id}`);
@@ -140,10 +133,22 @@ async function runOne(c: DuckDBConnection, runId: string, m: ModelDefinition, bo
   }
 }
 
-interface BoundParams { values: Record<string, DuckDBValue>; types: Record<string, DuckDBType> }
+export interface BoundParams { values: Record<string, DuckDBValue>; types: Record<string, DuckDBType> }
+
+/** The values and types to bind for the parameters a model's SQL uses ($as_of included). */
+export function bindingsFor(m: ModelDefinition, bound: BoundParams, asOf: string): BoundParams {
+  const used = new Set([...m.sql.matchAll(/\$([a-z][a-z0-9_]*)/g)].map((x) => x[1]!));
+  const out: BoundParams = { values: {}, types: {} };
+  for (const name of used) {
+    if (name === 'as_of') { out.values.as_of = dateOf(asOf); out.types.as_of = DATE; continue; }
+    out.values[name] = bound.values[name]!;
+    out.types[name] = bound.types[name]!;
+  }
+  return out;
+}
 
 /** Every selected model's parameters: defaults, overridden by 'ID.name' values, checked and typed. */
-function resolveParams(models: ModelDefinition[], overrides: Record<string, string>):
+export function resolveParams(models: ModelDefinition[], overrides: Record<string, string>):
   { bound: Map<string, BoundParams>; text: Record<string, Record<string, unknown>> } {
   const byId = new Map(models.map((m) => [m.id, m]));
   for (const key of Object.keys(overrides)) {

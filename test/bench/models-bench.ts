@@ -1,0 +1,59 @@
+// Model figures for `npm run bench`: each model's time in the runner (median of three library runs), the
+// whole library's time, and the runner's overhead against the same SQL run raw in the same process.
+import { loadLibrary } from '../../electron/engine/models/library.ts';
+import { bindingsFor, resolveParams, runModels, workspaceModelsDir } from '../../electron/engine/models/runner.ts';
+import type { Workspace } from '../../electron/engine/workspace/workspace.ts';
+
+const RUNS = 3;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export async function modelsBench(ws: Workspace) {
+  const library = loadLibrary(workspaceModelsDir(ws));
+  const asOf = (await ws.meta()).data_as_of ?? '2025-12-31';
+  const perModel = new Map<string, number[]>();
+  const totals: number[] = [];
+  let status: Record<string, string> = {};
+  for (let i = 0; i < RUNS; i++) {
+    process.stderr.write(`… models bench: library run ${i + 1} of ${RUNS}\n`);
+    const t0 = performance.now();
+    const s = await ws.tasks.run('run', (t) => runModels(ws, { asOf }, t));
+    totals.push((performance.now() - t0) / 1000);
+    for (const m of s.models) perModel.set(m.model_id, [...(perModel.get(m.model_id) ?? []), m.seconds]);
+    status = Object.fromEntries(s.models.map((m) => [m.model_id, m.status]));
+  }
+  // Raw: the same SQL with the same bound values, materialised the same way, without the runner's
+  // checks, shared views, hit table or warnings.
+  process.stderr.write('… models bench: raw SQL\n');
+  const { bound } = resolveParams(library, {});
+  const raw: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    for (const m of library.filter((x) => status[x.id] === 'ok')) {
+      const b = bindingsFor(m, bound.get(m.id)!, asOf);
+      await ws.conn.exclusive(async (c) => {
+        await c.run(`CREATE OR REPLACE TEMP TABLE _raw_hits AS ${m.sql}`, b.values, b.types);
+        await c.run('DROP TABLE temp._raw_hits');
+      });
+    }
+    raw.push((performance.now() - t0) / 1000);
+  }
+  const models = Object.fromEntries([...perModel].map(([id, xs]) => [id, { status: status[id], median_s: round(median(xs)), runs_s: xs.map(round) }]));
+  const slowest = Object.entries(models).sort((a, b) => b[1].median_s - a[1].median_s)[0];
+  const library_s = median(totals);
+  const raw_s = median(raw);
+  return {
+    models: Object.keys(models).length,
+    applicable: Object.values(models).filter((m) => m.status === 'ok').length,
+    library_median_s: round(library_s),
+    raw_sql_median_s: round(raw_s),
+    runner_overhead_ratio: round((library_s - raw_s) / raw_s),
+    slowest_model: slowest ? { id: slowest[0], median_s: slowest[1].median_s } : null,
+    per_model: models,
+    checks: {
+      library_at_most_60s: library_s <= 60,
+      every_model_at_most_3s_median: Object.values(models).every((m) => m.median_s <= 3),
+      runner_overhead_at_most_10pct: (library_s - raw_s) / raw_s <= 0.10,
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { fixtureHits, type Fixture } from '../../helpers/model-fixture.ts';
+
+const tender = { tender_id: 'T1', buyer_org_id: 'B1', bid_deadline: '2025-03-01 09:00:00', max_price_cny: 1000000, region_code: '330702' };
+const bid = (id: string, org: string, lot: string, extra: Record<string, string> = {}) =>
+  ({ bid_id: id, tender_id: 'T1', lot_id: lot, org_id: org, machine_code: `M-${id}`, file_create_id: `F-${id}`, cost_sw_lock_id: `K-${id}`, ...extra });
+
+describe('BID-001 same bid-file fingerprint', () => {
+  test('fires on a shared machine code and a named author in one lot; silent across lots and on a generic author', async () => {
+    const fixture: Fixture = {
+      tender: [tender],
+      bid: [
+        bid('b1', 'O1', '1', { machine_code: 'MC-SAME' }), bid('b2', 'O2', '1', { machine_code: 'MC-SAME' }),
+        bid('b3', 'O3', '2', { machine_code: 'MC-OTHER' }), bid('b4', 'O4', '3', { machine_code: 'MC-OTHER' }),
+        bid('b5', 'O5', '4'), bid('b6', 'O6', '4'),
+      ],
+      bid_document: [
+        { bid_id: 'b5', author: 'Administrator' }, { bid_id: 'b6', author: 'administrator ' },
+        { bid_id: 'b1', author: '王建华' }, { bid_id: 'b2', author: '王建华' },
+      ],
+    };
+    const hits = await fixtureHits('BID-001', fixture);
+    assert.deepEqual(hits.map((h) => [h.subject_id, h.lot_id, h.severity]), [['O1|O2', '1', 'red']]);
+    assert.equal(hits[0]!.evidence!.fingerprint_types, 'doc_author, machine_code');
+  });
+
+  test('members of one consortium may share files', async () => {
+    const hits = await fixtureHits('BID-001', {
+      tender: [tender],
+      bid: [bid('b1', 'O1', '1', { machine_code: 'MC' }), bid('b2', 'O2', '1', { machine_code: 'MC' })],
+      bid_member: [{ bid_id: 'b9', org_id: 'O1' }, { bid_id: 'b9', org_id: 'O2' }],
+    });
+    assert.deepEqual(hits, []);
+  });
+});

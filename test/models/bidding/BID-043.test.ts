@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { fixtureHits } from '../../helpers/model-fixture.ts';
+
+describe('BID-043 key personnel not insured by the bidder', () => {
+  test('fires on a project manager insured by another firm; silent when the bidder insured them in the window', async () => {
+    const hits = await fixtureHits('BID-043', {
+      tender: [{ tender_id: 'T1', bid_deadline: '2025-06-10 09:00:00' }],
+      bid: [{ bid_id: 'b1', tender_id: 'T1', lot_id: '-', org_id: 'O1' }, { bid_id: 'b2', tender_id: 'T1', lot_id: '-', org_id: 'O2' }],
+      bid_personnel: [{ bid_id: 'b1', person_id: 'P1', role: 'pm' }, { bid_id: 'b2', person_id: 'P2', role: 'pm' }, { bid_id: 'b2', person_id: 'P3', role: 'other' }],
+      social_insurance: [
+        { person_id: 'P1', employer_org_id: 'O9', period_month: '2025-05-01' },
+        { person_id: 'P2', employer_org_id: 'O2', period_month: '2025-04-01' },
+      ],
+    });
+    assert.deepEqual(hits.map((h) => [h.subject_id, h.person_id, h.severity]), [['b1|P1', 'P1', 'red']]);
+    assert.equal(hits[0]!.evidence!.insured_by, 'O9');
+  });
+
+  test('insurance only before the window does not count', async () => {
+    const hits = await fixtureHits('BID-043', {
+      tender: [{ tender_id: 'T1', bid_deadline: '2025-06-10 09:00:00' }],
+      bid: [{ bid_id: 'b2', tender_id: 'T1', lot_id: '-', org_id: 'O2' }],
+      bid_personnel: [{ bid_id: 'b2', person_id: 'P2', role: 'pm' }],
+      social_insurance: [{ person_id: 'P2', employer_org_id: 'O2', period_month: '2025-01-01' }],
+    });
+    assert.deepEqual(hits.map((h) => h.subject_id), ['b2|P2']);
+  });
+});
