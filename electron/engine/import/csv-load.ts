@@ -63,7 +63,7 @@ export async function loadCsvDirect(c: DuckDBConnection, batchId: string, f: Pla
 
   await dropCheck(c);
   task.step(`读取 ${name}`, `reading ${name}`, src.sizeBytes, 'bytes');
-  const keyHash = spec.key ? `CASE WHEN s.${quoteIdent(spec.key)} IS NOT NULL THEN hash(s.${quoteIdent(spec.key)}) END` : 'NULL::UBIGINT';
+  const keyHash = spec.key ? `CASE WHEN s.${quoteIdent(spec.key)} IS NOT NULL THEN hash(trim(s.${quoteIdent(spec.key)})) END` : 'NULL::UBIGINT';
   await timed(c, `CREATE TEMP TABLE _import_keys AS SELECT ${keyHash} AS kh FROM ${csvReaderSql('_import_rejects')} s`, params,
     (x) => task.advance(Math.round(x * src.sizeBytes)));
   const rejected = Number((await rowsOf<{ n: number }>(c, `SELECT count(DISTINCT line) AS n FROM temp._import_rejects`))[0]!.n);
@@ -83,7 +83,7 @@ export async function loadCsvDirect(c: DuckDBConnection, batchId: string, f: Pla
 
   const checks = valueChecksSql(f.table, present, 's', spec.key);
   const cols = present.map((x) => quoteIdent(x.name)).join(', ');
-  const casts = present.map((x) => castSql(x.type, `s.${quoteIdent(x.name)}`)).join(', ');
+  const casts = present.map((x) => castSql(x.type, `s.${quoteIdent(x.name)}`, x.name)).join(', ');
   task.step(`写入 ${f.table}`, `writing ${f.table}`, n, 'rows');
   const loaded = await timed(c, `INSERT INTO ${quoteIdent(f.table)} (${cols}) SELECT ${casts} FROM ${csvReaderSql('_import_rejects_again')} s
     ${checks ? `WHERE NOT ${checks.bad}` : ''}`, params, (x) => task.advance(Math.round(x * n)));

@@ -292,7 +292,19 @@ async function mapIfNeeded(c: DuckDBConnection, ws: Workspace, batchId: string, 
   const profile = given ?? matchBuiltin(f.table, headings);
   if (!profile) return null; // load() names the columns it does not know
   task.step(`按“${profile.name}”映射`, `mapping with '${profile.name}'`, 0, 'rows');
-  const { problems, orgsCreated } = await applyMapping(c, profile, f.table, STAGE, ws.idHashKey(), (n) => task.advance(n));
+  // Rows with a cell Excel had no value for are set aside before mapping: they are quarantined, and no
+  // organisation is created from them.
+  const cells = (await all(c, `SELECT 1 FROM duckdb_tables() WHERE temporary AND table_name = '_import_cell_problems'`)).length > 0
+    ? await all<{ row_no: number; column_name: string; value: string; reason: string }>(c, `SELECT * FROM temp._import_cell_problems ORDER BY row_no`) : [];
+  let source = STAGE;
+  if (cells.length > 0) {
+    await run(c, `CREATE OR REPLACE TEMP VIEW _import_stage_ok AS SELECT * FROM ${STAGE} WHERE row_no NOT IN (SELECT row_no FROM temp._import_cell_problems)`);
+    source = 'temp._import_stage_ok';
+  }
+  const mapped = await applyMapping(c, profile, f.table, source, ws.idHashKey(), (n) => task.advance(n));
+  const { orgsCreated } = mapped;
+  const problems = [...mapped.problems, ...cells.map((x) => ({ ...x, row_no: Number(x.row_no) }))];
+  if (cells.length > 0) await run(c, `DROP VIEW temp._import_stage_ok; DROP TABLE temp._import_cell_problems`);
   if (problems.length > 0) {
     await run(c, `CREATE OR REPLACE TEMP TABLE _import_map_problems (row_no BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR)`);
     const app = await c.createAppender('_import_map_problems', 'main', 'temp');
@@ -355,19 +367,19 @@ async function load(c: DuckDBConnection, batchId: string, f: PlannedFile, stage:
     rejected = await quarantineRejects(c, '_import_rejects', base);
   }
   const colList = present.map((x) => quoteIdent(x.name)).join(', ');
-  const casts = present.map((x) => castSql(x.type, `s.${quoteIdent(x.name)}`)).join(', ');
+  const casts = present.map((x) => castSql(x.type, `s.${quoteIdent(x.name)}`, x.name)).join(', ');
   const good = nProblems > 0 ? 's.row_no NOT IN (SELECT row_no FROM temp._import_problems)' : 'TRUE';
   let updated = 0;
   if (enrich && keyCol) {
     // Fill in existing records: a value in the file replaces the stored one, an empty cell keeps it.
     const k = quoteIdent(keyCol);
-    updated = Number((await all(c, `SELECT count(*) AS n FROM ${stage} s WHERE ${good} AND s.${k} IN (SELECT ${k} FROM ${quoteIdent(f.table)})`))[0]!.n);
-    const sets = present.filter((x) => x.name !== keyCol).map((x) => `${quoteIdent(x.name)} = COALESCE(${castSql(x.type, `s.${quoteIdent(x.name)}`)}, t.${quoteIdent(x.name)})`);
+    updated = Number((await all(c, `SELECT count(*) AS n FROM ${stage} s WHERE ${good} AND trim(s.${k}) IN (SELECT ${k} FROM ${quoteIdent(f.table)})`))[0]!.n);
+    const sets = present.filter((x) => x.name !== keyCol).map((x) => `${quoteIdent(x.name)} = COALESCE(${castSql(x.type, `s.${quoteIdent(x.name)}`, x.name)}, t.${quoteIdent(x.name)})`);
     if (updated > 0 && sets.length > 0) {
-      await run(c, `UPDATE ${quoteIdent(f.table)} t SET ${sets.join(', ')} FROM ${stage} s WHERE t.${k} = s.${k} AND ${good}`);
+      await run(c, `UPDATE ${quoteIdent(f.table)} t SET ${sets.join(', ')} FROM ${stage} s WHERE t.${k} = trim(s.${k}) AND ${good}`);
     }
     await run(c, `INSERT INTO ${quoteIdent(f.table)} (${colList}) SELECT ${casts} FROM ${stage} s
-      WHERE ${good} AND s.${k} NOT IN (SELECT ${k} FROM ${quoteIdent(f.table)})`);
+      WHERE ${good} AND trim(s.${k}) NOT IN (SELECT ${k} FROM ${quoteIdent(f.table)})`);
   } else {
     await run(c, `INSERT INTO ${quoteIdent(f.table)} (${colList}) SELECT ${casts} FROM ${stage} s WHERE ${good}`);
   }

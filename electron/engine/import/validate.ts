@@ -19,12 +19,12 @@ export function problemsSql(table: string, cols: ColumnSpec[], stage: string, ke
   if (key) {
     const k = quoteIdent(key);
     parts.push(`SELECT s.row_no, '${key}' AS column_name, s.${k} AS value, ${duplicateReasonSql('first_row')} AS reason
-      FROM (SELECT row_no, ${k}, min(row_no) OVER (PARTITION BY ${k}) AS first_row FROM ${stage}) s
+      FROM (SELECT row_no, ${k}, min(row_no) OVER (PARTITION BY trim(${k})) AS first_row FROM ${stage}) s
       WHERE s.${k} IS NOT NULL AND s.row_no > first_row`);
     // When enriching (a registry extract over organisations already known), an existing key is an update.
     if (!enrich) {
       parts.push(`SELECT s.row_no, '${key}' AS column_name, s.${k} AS value, '${EXISTING_KEY_REASON}' AS reason
-        FROM ${stage} s SEMI JOIN ${quoteIdent(table)} t ON t.${k} = s.${k}`);
+        FROM ${stage} s SEMI JOIN ${quoteIdent(table)} t ON t.${k} = trim(s.${k})`);
     }
   }
   if (parts.length === 0) return `SELECT NULL::BIGINT AS row_no, NULL AS column_name, NULL AS value, NULL AS reason WHERE FALSE`;
@@ -69,10 +69,14 @@ export function valueChecksSql(table: string, cols: ColumnSpec[], alias: string,
   }
 }
 
-/** How a staged text value becomes the column's type (only for rows that passed problemsSql). */
-export function castSql(type: string, v: string): string {
+/**
+ * How a staged text value of column `name` becomes the column's type (only for rows that passed
+ * problemsSql). Identifiers (the key and every *_id column) lose surrounding spaces, which spreadsheets
+ * add and which would stop them joining; other text is kept exactly.
+ */
+export function castSql(type: string, v: string, name: string): string {
   if (type === 'BOOLEAN') return `(lower(trim(${v})) = 'true')`;
-  if (type === 'VARCHAR') return v;
+  if (type === 'VARCHAR') return isIdentifier(name) ? `trim(${v})` : v;
   return `CAST(trim(${v}) AS ${type})`;
 }
 
@@ -101,4 +105,9 @@ function typeCheck(type: string, v: string): { ok: string; reason: string } | nu
       return { ok: `regexp_full_match(trim(${v}), '[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?')`, reason: '不是数值 / not a number' };
     default: return { ok: `TRY_CAST(trim(${v}) AS ${t}) IS NOT NULL`, reason: `不是 ${t} / not a ${t}` };
   }
+}
+
+/** Identifier columns: the tables' keys and references all end in _id. */
+export function isIdentifier(column: string): boolean {
+  return column.endsWith('_id');
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import ExcelJS from 'exceljs';
 import { fileURLToPath } from 'node:url';
 import { importFiles, type ImportRequest } from '../../../electron/engine/import/import.ts';
 import { builtinProfiles } from '../../../electron/engine/import/mapping.ts';
@@ -70,6 +71,26 @@ describe('importing files with their own headings through mapping profiles', () 
     } finally {
       await fresh.close();
     }
+  });
+
+  test('an award notice workbook: rows with an error cell or an uncalculated formula are quarantined, and create no organisation', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('中标公告');
+    sheet.addRow(['项目编号', '中标人', '中标金额（元）', '公告日期']);
+    sheet.addRow(['XT-2025-001', '金华市明远建设有限公司', 1234567.5, '2025年3月5日']);
+    sheet.addRow(['XT-2025-002', '金华市错值建材有限公司', { error: '#N/A' }, '2025年3月6日']);
+    sheet.addRow(['XT-2025-003', '金华市公式建材有限公司', { formula: 'B4*2' }, '2025年3月7日']);
+    const path = join(tempDir(), '中标公告.xlsx');
+    await book.xlsx.writeFile(path);
+    const orgs0 = Number((await ws.conn.one<{ n: number }>(`SELECT count(*) AS n FROM organization`))!.n);
+    const s = await imp({ paths: [path], table: 'award' });
+    const f = s.files[0]!;
+    assert.deepEqual([f.rowsRead, f.rowsLoaded, f.rowsQuarantined, f.orgsCreated], [3, 1, 2, 1]);
+    assert.equal(Number((await ws.conn.one<{ n: number }>(`SELECT count(*) AS n FROM organization`))!.n), orgs0 + 1);
+    const q = await ws.conn.all<{ row_no: number; column_name: string; reason: string }>(
+      `SELECT row_no, column_name, reason FROM quarantine WHERE file = $1 ORDER BY row_no`, [path]);
+    assert.deepEqual(q.map((r) => [Number(r.row_no), r.column_name]), [[3, '中标金额（元）'], [4, '中标金额（元）']]);
+    assert.match(q[0]!.reason, /the cell has no value: #N\/A/);
   });
 
   test('a broken or wrong mapping profile is refused with the field named', async () => {
