@@ -107,6 +107,14 @@ describe('running models on the demo province', () => {
     assert.ok(esc.every((a) => a.severity === 'red' && a.base_severity === 'orange' && /BID-901, BID-902/.test(a.escalation)));
   });
 
+  test('a cancelled run records nothing', async () => {
+    const count = async () => Number((await ws.conn.one<{ n: number }>(`SELECT (SELECT count(*) FROM analysis_run) + (SELECT count(*) FROM hit) AS n`))!.n);
+    const before = await count();
+    await assert.rejects(ws.tasks.run('run', (t) => { setTimeout(() => t.cancel(), 100); return runModels(ws, {}, t); }),
+      (e: Error & { code?: string }) => e.code === 'cancelled');
+    assert.equal(await count(), before);
+  });
+
   test('CLI: run, hits as JSON lines and CSV, models', async () => {
     await ws.close();
     open = false;
