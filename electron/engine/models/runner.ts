@@ -60,12 +60,17 @@ export async function runModels(ws: Workspace, req: RunRequest, task: Task): Pro
     const applicable = models.filter((m) => missing.get(m.id)!.length === 0);
     const fingerprint = await dataFingerprint(c, presence, models);
 
-    // Shared work: each derived view an applicable model reads is computed once, as a temporary table
-    // of the same name that the models' unqualified references resolve to.
-    const shared = [...new Set(applicable.flatMap((m) => [...m.sql.matchAll(/\bv_[a-z_]+\b/g)].map((x) => x[0])))].sort();
+    // Shared work: a derived view that two or more of the models read is computed once, as a temporary
+    // table of the same name that their unqualified references resolve to (in dependency order, so a view
+    // built on another reads the computed one). A view only one model reads stays a view: the model's own
+    // filters then reach into it.
+    const uses = new Map<string, number>();
+    for (const m of applicable) for (const v of new Set([...m.sql.matchAll(/\bv_[a-z_]+\b/g)].map((x) => x[0]))) uses.set(v, (uses.get(v) ?? 0) + 1);
     const views = new Set((await rowsOf<{ v: string }>(c, `SELECT view_name AS v FROM duckdb_views() WHERE NOT internal AND schema_name = 'main'`)).map((r) => r.v));
+    const shared = [...uses].filter(([v, n]) => n >= 2 && views.has(v)).map(([v]) => v)
+      .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
     task.step('计算共用视图', 'computing shared views', shared.length, 'steps');
-    for (const [i, v] of shared.filter((x) => views.has(x)).entries()) {
+    for (const [i, v] of shared.entries()) {
       const t0 = Date.now();
       await c.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(v)} AS SELECT * FROM main.${quoteIdent(v)}`);
       debugTiming(t0, `shared view ${v}`);
@@ -96,6 +101,10 @@ export async function runModels(ws: Workspace, req: RunRequest, task: Task): Pro
     return { run_id: runId, as_of: asOf, seconds, data_fingerprint: fingerprint.all, models: summaries, warnings };
   }, task.signal);
 }
+
+/** The derived views in the order they build on each other (catalog Appendix B). */
+const VIEW_ORDER = ['v_bid_valid', 'v_tender_price_stats', 'v_kin', 'v_org_person', 'v_person_org_link', 'v_org_link', 'v_org_link_sym'];
+const rank = (v: string) => { const i = VIEW_ORDER.indexOf(v); return i < 0 ? VIEW_ORDER.length : i; };
 
 /** Run one model into the hit table; its SQL errors become a "failed" summary, not a failed run. */
 async function runOne(c: DuckDBConnection, runId: string, m: ModelDefinition, bound: BoundParams, asOf: string): Promise<ModelRunSummary> {

@@ -20,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'import log and quarantine', file: '004_import_log.sql' },
   { version: 5, name: 'raw OCDS releases', file: '005_ocds_release.sql' },
   { version: 6, name: 'model runs, hits and warnings', file: '006_model_runs.sql' },
+  { version: 7, name: 'v_person_org_link by equi-joins', file: '007_person_org_link_equijoin.sql' },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
