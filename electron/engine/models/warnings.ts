@@ -6,6 +6,8 @@ const RANK = `CASE severity WHEN 'red' THEN 0 WHEN 'orange' THEN 1 ELSE 2 END`;
 const OBJECT = `COALESCE('contract:' || contract_id, 'lease:' || lease_id, 'lot:' || tender_id || '/' || COALESCE(lot_id, '-'))`;
 const STATISTICAL = `model_id BETWEEN 'BID-011' AND 'BID-021'`;
 const STRUCTURAL = `model_id BETWEEN 'BID-001' AND 'BID-010'`;
+const COLLUSION_RED = `(base_severity = 'red' AND (model_id BETWEEN 'BID-001' AND 'BID-024' OR model_id BETWEEN 'BID-043' AND 'BID-048' OR model_id = 'BID-053'))`;
+const POWER = `model_id IN ('BID-026', 'BID-027', 'BID-031', 'BID-034', 'BID-039', 'BID-040', 'BID-049')`;
 
 /**
  * Turn a run's hits into warnings. A warning is keyed by the hit's fingerprint (model, subject, tender
@@ -13,7 +15,8 @@ const STRUCTURAL = `model_id BETWEEN 'BID-001' AND 'BID-010'`;
  * found for the first time, it is new. Then the catalog's escalation rules (§4.2) are applied to the
  * warnings this run saw:
  *  1. two or more different orange models on the same contract, lease or lot → red;
- *  2. a statistical screen (BID-011–021) and a structural link (BID-001–010) on the same lot → red.
+ *  2. a statistical screen (BID-011–021) and a structural link (BID-001–010) on the same lot → red;
+ *  3. a red collusion model and a supervisory model on the officials' side on the same tender → red.
  */
 export async function updateWarnings(c: DuckDBConnection, runId: string): Promise<{ new: number; seen_again: number; escalated: number }> {
   // One warning per fingerprint: if a model returns a subject twice, the most severe hit stands.
@@ -46,6 +49,17 @@ export async function updateWarnings(c: DuckDBConnection, runId: string): Promis
       GROUP BY 1, 2 HAVING bool_or(${STATISTICAL}) AND bool_or(${STRUCTURAL})) e
     WHERE alert.last_run_id = $1 AND alert.tender_id = e.tender_id AND COALESCE(alert.lot_id, '-') = e.lot
       AND (${STATISTICAL.replaceAll('model_id', 'alert.model_id')} OR ${STRUCTURAL.replaceAll('model_id', 'alert.model_id')})`, [runId]);
+  // 3. Power escalation: a red collusion model (C1–C3, i.e. BID-001–024, BID-043–048, BID-053) and a
+  //    supervisory model on the officials' side on the same tender: collusion between bidders and
+  //    officials, the case the discipline-inspection organ owns. The supervisory warning turns red and
+  //    both say why.
+  await c.run(`UPDATE alert SET severity = 'red', escalation = COALESCE(escalation || '; ', '') || e.why FROM (
+      SELECT tender_id, '投标人串通与公职人员一方的模型同时命中同一项目 / bidder collusion and an officials'' model on the same tender: '
+        || string_agg(DISTINCT model_id, ', ' ORDER BY model_id) AS why
+      FROM alert WHERE last_run_id = $1 AND tender_id IS NOT NULL AND (${COLLUSION_RED} OR ${POWER})
+      GROUP BY tender_id HAVING bool_or(${COLLUSION_RED}) AND bool_or(${POWER})) e
+    WHERE alert.last_run_id = $1 AND alert.tender_id = e.tender_id
+      AND (${COLLUSION_RED.replaceAll('model_id', 'alert.model_id').replaceAll('base_severity', 'alert.base_severity')} OR ${POWER.replaceAll('model_id', 'alert.model_id')})`, [runId]);
   const [esc] = await rowsOf<{ n: number }>(c, `SELECT count(*) AS n FROM alert WHERE last_run_id = $1 AND severity <> base_severity`, [runId]);
   return { new: Number(inserted.rowsChanged), seen_again: Number(again!.n), escalated: Number(esc!.n) };
 }

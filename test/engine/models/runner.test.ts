@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { generateProvince } from '../../../electron/engine/generator/index.ts';
@@ -105,6 +105,22 @@ describe('running models on the demo province', () => {
     const esc = await ws.conn.all<{ severity: string; base_severity: string; escalation: string }>(
       `SELECT severity, base_severity, escalation FROM alert WHERE model_id IN ('BID-901', 'BID-902')`);
     assert.ok(esc.every((a) => a.severity === 'red' && a.base_severity === 'orange' && /BID-901, BID-902/.test(a.escalation)));
+    for (const f of ['BID-901', 'BID-902', 'BID-903', 'BID-904']) rmSync(join(mdir, `${f}.sql`));
+  });
+
+  test('power escalation: a red collusion hit and an officials\' model on one tender make the officials\' warning red', async () => {
+    const mdir = workspaceModelsDir(ws);
+    const one = `SELECT tender_id || '|x' AS subject_id, tender_id FROM tender WHERE tender_id = (SELECT max(tender_id) FROM tender)`;
+    writeFileSync(join(mdir, 'BID-024.sql'), model('BID-024', 'red', one));
+    writeFileSync(join(mdir, 'BID-040.sql'), model('BID-040', 'orange', one));
+    try {
+      await run({ models: ['BID-024', 'BID-040'] });
+      const a = await ws.conn.one<{ severity: string; escalation: string }>(`SELECT severity, escalation FROM alert WHERE model_id = 'BID-040'`);
+      assert.equal(a!.severity, 'red');
+      assert.match(a!.escalation, /bidder collusion and an officials' model on the same tender: BID-024, BID-040/);
+    } finally {
+      for (const f of ['BID-024', 'BID-040']) rmSync(join(mdir, `${f}.sql`));
+    }
   });
 
   test('a cancelled run records nothing', async () => {
