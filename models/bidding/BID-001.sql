@@ -30,11 +30,18 @@ WITH fp AS (
   UNION ALL SELECT b.tender_id, b.lot_id, b.org_id, 'doc_last_modified_by', lower(trim(d.last_modified_by)) FROM bid b JOIN bid_document d USING (bid_id)
     WHERE trim(d.last_modified_by) <> '' AND NOT list_contains($generic_authors, lower(trim(d.last_modified_by)))
 ),
+-- Fingerprints that two or more different bidders of one lot carry (grouping first keeps the pairing
+-- below to the few fingerprints that are shared, instead of pairing every bid of every lot).
+carriers AS (
+  SELECT tender_id, lot_id, fp_type, fp, list(DISTINCT org_id) AS orgs
+  FROM fp GROUP BY tender_id, lot_id, fp_type, fp HAVING min(org_id) <> max(org_id)
+),
 pairs AS (
-  SELECT a.tender_id, a.lot_id, a.org_id AS org_a, b.org_id AS org_b, a.fp_type, a.fp
-  FROM fp a JOIN fp b ON a.tender_id = b.tender_id AND a.lot_id = b.lot_id AND a.fp_type = b.fp_type AND a.fp = b.fp AND a.org_id < b.org_id
-  -- Members of one consortium legitimately share files.
-  WHERE NOT EXISTS (SELECT 1 FROM bid_member m1 JOIN bid_member m2 ON m1.bid_id = m2.bid_id WHERE m1.org_id = a.org_id AND m2.org_id = b.org_id)
+  SELECT c.tender_id, c.lot_id, a.org_id AS org_a, b.org_id AS org_b, c.fp_type, c.fp
+  FROM carriers c, unnest(c.orgs) AS a(org_id), unnest(c.orgs) AS b(org_id)
+  WHERE a.org_id < b.org_id
+    -- Members of one consortium legitimately share files.
+    AND NOT EXISTS (SELECT 1 FROM bid_member m1 JOIN bid_member m2 ON m1.bid_id = m2.bid_id WHERE m1.org_id = a.org_id AND m2.org_id = b.org_id)
 )
 SELECT 'org_pair' AS subject_type, p.org_a || '|' || p.org_b AS subject_id, p.tender_id, p.lot_id, p.org_a AS org_id,
   t.buyer_org_id, t.region_code, CAST(t.bid_deadline AS DATE) AS occurred_on, t.max_price_cny AS amount_cny,

@@ -21,27 +21,34 @@ source: 《招标投标法实施条例》第四十条第（六）项、第二十
 -- (a) one account pays the deposits of two bidders in the same lot → red;
 -- (b) the account that paid is not held by the bidder (a person or another organisation) → orange;
 -- (c) a must-tender project's deposit paid from the bidder's own account that is not its basic account → yellow.
-WITH same AS (
-  SELECT b1.tender_id, b1.lot_id, b1.org_id AS org_a, b2.org_id AS org_b, b1.deposit_account_id AS account_id,
-    'red' AS severity, b1.org_id || ' 与 ' || b2.org_id || ' 的投标保证金从同一账户转出' AS pattern_zh,
-    'the deposits of ' || b1.org_id || ' and ' || b2.org_id || ' came from the same account' AS pattern_en
-  FROM bid b1 JOIN bid b2 ON b1.tender_id = b2.tender_id AND b1.lot_id = b2.lot_id AND b1.org_id < b2.org_id
-   AND b1.deposit_account_id = b2.deposit_account_id
+WITH shared AS (   -- accounts that paid for two or more different bidders of one lot
+  SELECT tender_id, lot_id, deposit_account_id, list(DISTINCT org_id) AS orgs
+  FROM bid WHERE deposit_account_id IS NOT NULL
+  GROUP BY tender_id, lot_id, deposit_account_id HAVING min(org_id) <> max(org_id)
+),
+same AS (
+  SELECT s.tender_id, s.lot_id, a.org_id AS org_a, b.org_id AS org_b, s.deposit_account_id AS account_id,
+    'red' AS severity, a.org_id || ' 与 ' || b.org_id || ' 的投标保证金从同一账户转出' AS pattern_zh,
+    'the deposits of ' || a.org_id || ' and ' || b.org_id || ' came from the same account' AS pattern_en
+  FROM shared s, unnest(s.orgs) AS a(org_id), unnest(s.orgs) AS b(org_id)
+  WHERE a.org_id < b.org_id
+),
+paid AS (   -- every other deposit, with who holds the account that paid it
+  SELECT b.tender_id, b.lot_id, b.org_id, b.deposit_account_id, ba.holder_type, ba.holder_id, ba.account_kind
+  FROM bid b JOIN bank_account ba ON ba.account_id = b.deposit_account_id
+  ANTI JOIN shared s ON s.tender_id = b.tender_id AND s.lot_id = b.lot_id AND s.deposit_account_id = b.deposit_account_id
 ),
 third AS (
-  SELECT b.tender_id, b.lot_id, least(b.org_id, ba.holder_id) AS org_a, greatest(b.org_id, ba.holder_id) AS org_b, b.deposit_account_id,
-    'orange', b.org_id || ' 的投标保证金由他人账户（持有人 ' || ba.holder_id || '）转出', 'the deposit of ' || b.org_id || ' was paid from an account held by ' || ba.holder_id
-  FROM bid b JOIN bank_account ba ON ba.account_id = b.deposit_account_id
-  WHERE NOT (ba.holder_type = 'org' AND ba.holder_id = b.org_id)
-    -- (a) already covers an account that paid for another bidder of the same lot
-    AND NOT EXISTS (SELECT 1 FROM bid o WHERE o.tender_id = b.tender_id AND o.lot_id = b.lot_id AND o.org_id <> b.org_id AND o.deposit_account_id = b.deposit_account_id)
+  SELECT tender_id, lot_id, least(org_id, holder_id) AS org_a, greatest(org_id, holder_id) AS org_b, deposit_account_id,
+    'orange', org_id || ' 的投标保证金由他人账户（持有人 ' || holder_id || '）转出', 'the deposit of ' || org_id || ' was paid from an account held by ' || holder_id
+  FROM paid WHERE NOT (holder_type = 'org' AND holder_id = org_id)
 ),
 own_non_basic AS (
-  SELECT b.tender_id, b.lot_id, b.org_id AS org_a, NULL AS org_b, b.deposit_account_id,
-    'yellow', b.org_id || ' 的投标保证金从本单位非基本账户（' || ba.account_kind || '）转出',
-    'the deposit of ' || b.org_id || ' came from its ' || ba.account_kind || ' account, not its basic account'
-  FROM bid b JOIN bank_account ba ON ba.account_id = b.deposit_account_id JOIN tender t ON t.tender_id = b.tender_id
-  WHERE t.must_tender AND ba.holder_type = 'org' AND ba.holder_id = b.org_id AND ba.account_kind <> 'basic'
+  SELECT p.tender_id, p.lot_id, p.org_id AS org_a, NULL AS org_b, p.deposit_account_id,
+    'yellow', p.org_id || ' 的投标保证金从本单位非基本账户（' || p.account_kind || '）转出',
+    'the deposit of ' || p.org_id || ' came from its ' || p.account_kind || ' account, not its basic account'
+  FROM paid p JOIN tender t ON t.tender_id = p.tender_id
+  WHERE t.must_tender AND p.holder_type = 'org' AND p.holder_id = p.org_id AND p.account_kind <> 'basic'
 )
 SELECT CASE WHEN h.org_b IS NULL THEN 'org' ELSE 'org_pair' END AS subject_type, h.org_a || COALESCE('|' || h.org_b, '') AS subject_id,
   h.tender_id, h.lot_id, h.org_a AS org_id, h.severity,

@@ -22,14 +22,19 @@ explain:
 source: 《招标投标法实施条例》第三十四条第二款；《政府采购法实施条例》第十八条
 */
 -- Pairs of bidders in one lot that were under common management or control on the bid deadline
--- (group companies bidding different lots are not a hit: the rule is per lot).
+-- (group companies bidding different lots are not a hit: the rule is per lot). Starts from the few linked
+-- pairs of organisations and looks for lots both bid in, rather than pairing every lot's bidders.
+WITH links AS (
+  SELECT org_a, org_b, link_type, via, valid_from, valid_to FROM v_org_link_sym
+  WHERE org_a < org_b AND list_contains($link_types, link_type)
+)
 SELECT 'org_pair' AS subject_type, b1.org_id || '|' || b2.org_id AS subject_id, b1.tender_id, b1.lot_id, b1.org_id,
   t.buyer_org_id, t.region_code, CAST(t.bid_deadline AS DATE) AS occurred_on, t.max_price_cny AS amount_cny,
   {'org_id_b': b2.org_id, 'link_types': string_agg(DISTINCT l.link_type, ', ' ORDER BY l.link_type),
    'via': string_agg(DISTINCT l.via, ', ' ORDER BY l.via)} AS evidence
-FROM bid b1 JOIN bid b2 ON b1.tender_id = b2.tender_id AND b1.lot_id = b2.lot_id AND b1.org_id < b2.org_id
+FROM links l
+JOIN bid b1 ON b1.org_id = l.org_a
+JOIN bid b2 ON b2.org_id = l.org_b AND b2.tender_id = b1.tender_id AND b2.lot_id = b1.lot_id
 JOIN tender t ON t.tender_id = b1.tender_id
-JOIN v_org_link_sym l ON l.org_a = b1.org_id AND l.org_b = b2.org_id
-WHERE list_contains($link_types, l.link_type)
-  AND CAST(t.bid_deadline AS DATE) BETWEEN l.valid_from AND l.valid_to
+WHERE CAST(t.bid_deadline AS DATE) BETWEEN l.valid_from AND l.valid_to
 GROUP BY b1.tender_id, b1.lot_id, b1.org_id, b2.org_id, t.buyer_org_id, t.region_code, t.bid_deadline, t.max_price_cny
