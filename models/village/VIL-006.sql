@@ -26,12 +26,14 @@ explain:
   en: "{subject_id}, signed by {org_id} with {counterparty} on {sign_date}: the lessee or contractor is linked to village cadres in office at signing ({cadres}): {links}"
 source: 村级小微权力清单；《农村集体经济组织财务制度》；辽宁村文书以儿子名义承包集体林地案、江苏扬中村干部亲属承包案例
 */
--- The cadres of the collective in office on the signing day, and around each of them the circle of
--- the cadre and their kin up to kin_degree. A lease or contract is hit when its lessee or contractor is
--- in a circle (a person), or is an organisation with a link (v_person_org_link: legal representative,
--- officer, shareholder of 5% or more, insured employee, shared phone or address) to someone in it,
--- valid on the signing day. Kinship comes from the circle itself (KIN_OF_ links are not used, so that
--- kin_degree decides). Cadres of other collectives do not count.
+-- The cadres of the collective in office on the signing day, and around each of them the circle of the
+-- cadre and their kin up to kin_degree (kinship read both ways; a reversed parent or child relation is
+-- named from the cadre's side). A lease or contract is hit when its lessee or contractor is in a circle
+-- (a person), or is an organisation linked to someone in it on the signing day. The links are those of
+-- the person-organisation link view of the catalog (Appendix B): legal representative, officer,
+-- shareholder of 5% or more, insured employee, shared phone or address; they are computed here for the
+-- circles and the lessee or contractor firms only, as the whole view is costly at scale. Kinship comes
+-- from the circle itself, so kin_degree decides. Cadres of other collectives do not count.
 WITH cadre AS (
   SELECT DISTINCT r.org_id, r.person_id AS cadre_id, r.title,
     COALESCE(r.start_date, DATE '1900-01-01') AS c_from, COALESCE(r.end_date, DATE '9999-12-31') AS c_to
@@ -55,8 +57,39 @@ sc AS (
 circle AS (
   SELECT DISTINCT cadre_id, cadre_id AS person_id, 'self' AS relation, 0 AS degree FROM cadre
   UNION ALL
-  SELECT k.p, k.q, k.relation, k.degree FROM v_kin k
-  WHERE k.degree <= $kin_degree AND k.p IN (SELECT cadre_id FROM cadre) AND k.q <> k.p
+  SELECT k.person_id_a, k.person_id_b, k.relation, k.degree FROM kinship k
+  WHERE k.degree <= $kin_degree AND k.person_id_a IN (SELECT cadre_id FROM cadre) AND k.person_id_b <> k.person_id_a
+  UNION ALL
+  SELECT k.person_id_b, k.person_id_a,
+    CASE k.relation WHEN 'child' THEN 'parent' WHEN 'parent' THEN 'child' WHEN 'grandchild' THEN 'grandparent'
+      WHEN 'grandparent' THEN 'grandchild' ELSE k.relation END, k.degree FROM kinship k
+  WHERE k.degree <= $kin_degree AND k.person_id_b IN (SELECT cadre_id FROM cadre) AND k.person_id_b <> k.person_id_a
+),
+circle_p AS (SELECT DISTINCT person_id FROM circle),
+firm AS (SELECT DISTINCT party_id AS org_id FROM sc WHERE party_type = 'org'),
+link AS (
+  SELECT o.org_id, o.legal_rep_person_id AS person_id, 'LEGAL_REP' AS link_type, DATE '1900-01-01' AS valid_from, DATE '9999-12-31' AS valid_to
+  FROM organization o WHERE o.org_id IN (SELECT org_id FROM firm) AND o.legal_rep_person_id IN (SELECT person_id FROM circle_p)
+  UNION ALL
+  SELECT r.org_id, r.person_id, 'OFFICER', COALESCE(r.start_date, DATE '1900-01-01'), COALESCE(r.end_date, DATE '9999-12-31')
+  FROM org_role r WHERE r.role IN ('legal_rep', 'director', 'supervisor', 'manager', 'finance_head')
+    AND r.org_id IN (SELECT org_id FROM firm) AND r.person_id IN (SELECT person_id FROM circle_p)
+  UNION ALL
+  SELECT s.org_id, s.holder_id, 'SHAREHOLDER', COALESCE(s.start_date, DATE '1900-01-01'), COALESCE(s.end_date, DATE '9999-12-31')
+  FROM shareholding s WHERE s.holder_type = 'person' AND s.share_ratio >= 0.05
+    AND s.org_id IN (SELECT org_id FROM firm) AND s.holder_id IN (SELECT person_id FROM circle_p)
+  UNION ALL
+  SELECT si.employer_org_id, si.person_id, 'EMPLOYEE_SI', min(si.period_month), CAST(max(si.period_month) + INTERVAL 1 MONTH AS DATE)
+  FROM social_insurance si WHERE si.employer_org_id IN (SELECT org_id FROM firm) AND si.person_id IN (SELECT person_id FROM circle_p)
+  GROUP BY si.employer_org_id, si.person_id
+  UNION ALL
+  SELECT c.org_id, p.person_id, 'SHARED_' || upper(c.contact_type), COALESCE(c.valid_from, DATE '1900-01-01'), COALESCE(c.valid_to, DATE '9999-12-31')
+  FROM person p JOIN org_contact c ON (c.contact_type = 'phone' AND c.value_norm = p.phone)
+  WHERE p.person_id IN (SELECT person_id FROM circle_p) AND c.org_id IN (SELECT org_id FROM firm)
+  UNION ALL
+  SELECT c.org_id, p.person_id, 'SHARED_' || upper(c.contact_type), COALESCE(c.valid_from, DATE '1900-01-01'), COALESCE(c.valid_to, DATE '9999-12-31')
+  FROM person p JOIN org_contact c ON (c.contact_type = 'address' AND c.value_norm = p.address_norm)
+  WHERE p.person_id IN (SELECT person_id FROM circle_p) AND c.org_id IN (SELECT org_id FROM firm)
 ),
 links AS (
   SELECT sc.*, ci.person_id AS linked_person, ci.relation, ci.degree, 'LESSEE' AS link_type
@@ -64,9 +97,9 @@ links AS (
   WHERE sc.party_type = 'person'
   UNION ALL
   SELECT sc.*, ci.person_id, ci.relation, ci.degree, l.link_type
-  FROM sc JOIN v_person_org_link l ON l.org_id = sc.party_id AND sc.sign_date BETWEEN l.valid_from AND l.valid_to
+  FROM sc JOIN link l ON l.org_id = sc.party_id AND sc.sign_date BETWEEN l.valid_from AND l.valid_to
   JOIN circle ci ON ci.cadre_id = sc.cadre_id AND ci.person_id = l.person_id
-  WHERE sc.party_type = 'org' AND l.link_type NOT LIKE 'KIN_OF_%'
+  WHERE sc.party_type = 'org'
 ),
 lab AS (
   SELECT x.*, x.cadre_id || '（' || COALESCE(pc.name, '') || COALESCE('，' || x.title, '') || '）' AS cadre_label,
