@@ -33,12 +33,13 @@ source: 村级小微权力清单；《农村集体经济组织财务制度》；
 -- the person-organisation link view of the catalog (Appendix B): legal representative, officer,
 -- shareholder of 5% or more, insured employee, shared phone or address; they are computed here for the
 -- circles and the lessee or contractor firms only, as the whole view is costly at scale. Kinship comes
--- from the circle itself, so kin_degree decides. Cadres of other collectives do not count.
+-- from the circle itself, so kin_degree decides. Cadres of other collectives do not count, nor roles in
+-- organisations known to be something other than a village collective.
 WITH cadre AS (
   SELECT DISTINCT r.org_id, r.person_id AS cadre_id, r.title,
     COALESCE(r.start_date, DATE '1900-01-01') AS c_from, COALESCE(r.end_date, DATE '9999-12-31') AS c_to
-  FROM org_role r JOIN organization v ON v.org_id = r.org_id AND v.org_type = 'village_collective'
-  WHERE list_contains($cadre_roles, r.role) AND r.person_id IS NOT NULL
+  FROM org_role r LEFT JOIN organization v ON v.org_id = r.org_id
+  WHERE list_contains($cadre_roles, r.role) AND r.person_id IS NOT NULL AND COALESCE(v.org_type, 'village_collective') = 'village_collective'
 ),
 subj AS (
   SELECT 'lease' AS subject_type, l.lease_id AS subject_id, l.lease_id, NULL::VARCHAR AS contract_id, l.collective_org_id AS org_id,
