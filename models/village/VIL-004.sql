@@ -59,25 +59,34 @@ dec AS (
 ),
 judged AS (
   SELECT s.subject_type, s.subject_id,
-    count(*) FILTER (WHERE list_contains($bodies, d.body) AND d.meeting_date <= s.sign_date) AS n_prior,
-    count(*) FILTER (WHERE list_contains($bodies, d.body) AND d.meeting_date <= s.sign_date
+    count(*) FILTER (WHERE d.meeting_date <= s.sign_date) AS n_prior,
+    count(*) FILTER (WHERE d.meeting_date <= s.sign_date
       AND (d.attendees IS NULL OR d.eligible_members IS NULL OR d.eligible_members = 0 OR round(d.attendees / d.eligible_members, 4) >= $quorum)
-      AND (d.votes_for IS NULL OR d.attendees IS NULL OR d.attendees = 0 OR d.votes_for / d.attendees > $majority)) AS n_valid,
-    count(*) FILTER (WHERE list_contains($bodies, d.body)) AS n_body,
+      AND (d.votes_for IS NULL OR d.attendees IS NULL OR d.attendees = 0 OR d.votes_for / d.attendees > $majority)) AS n_valid
+  FROM subj s JOIN dec d ON d.ref_type = s.subject_type AND d.ref_id = s.subject_id AND COALESCE(d.org_id, s.org_id) = s.org_id
+  WHERE list_contains($bodies, d.body)
+  GROUP BY s.subject_type, s.subject_id
+),
+hits AS (
+  SELECT s.*, COALESCE(j.n_prior, 0) AS n_prior, j.subject_id IS NOT NULL AS has_body
+  FROM subj s LEFT JOIN judged j ON j.subject_type = s.subject_type AND j.subject_id = s.subject_id
+  WHERE COALESCE(j.n_valid, 0) = 0
+),
+-- Every decision naming a hit, qualifying or not, for the evidence.
+shown AS (
+  SELECT h.subject_type, h.subject_id,
     list({'decision_id': d.decision_id, 'body': d.body, 'meeting_date': d.meeting_date::VARCHAR, 'attendees': d.attendees,
           'eligible_members': d.eligible_members, 'votes_for': d.votes_for, 'body_counts': list_contains($bodies, d.body)}
          ORDER BY d.meeting_date, d.decision_id) AS decisions
-  FROM subj s JOIN dec d ON d.ref_type = s.subject_type AND d.ref_id = s.subject_id
-   AND COALESCE(d.org_id, s.org_id) = s.org_id
-  GROUP BY s.subject_type, s.subject_id
+  FROM hits h JOIN dec d ON d.ref_type = h.subject_type AND d.ref_id = h.subject_id AND COALESCE(d.org_id, h.org_id) = h.org_id
+  GROUP BY h.subject_type, h.subject_id
 )
-SELECT s.subject_type, s.subject_id, s.lease_id, s.contract_id, s.org_id, s.person_id, s.amount_cny, s.sign_date AS occurred_on,
+SELECT h.subject_type, h.subject_id, h.lease_id, h.contract_id, h.org_id, h.person_id, h.amount_cny, h.sign_date AS occurred_on,
   o.region_code,
-  CASE WHEN COALESCE(j.n_prior, 0) = 0 THEN 'red' ELSE 'orange' END AS severity,
-  {'counterparty': s.counterparty, 'sign_date': s.sign_date::VARCHAR,
-   'finding': CASE WHEN COALESCE(j.n_body, 0) = 0 THEN 'no_decision_of_the_assembly' WHEN j.n_prior = 0 THEN 'decision_after_signing'
+  CASE WHEN h.n_prior = 0 THEN 'red' ELSE 'orange' END AS severity,
+  {'counterparty': h.counterparty, 'sign_date': h.sign_date::VARCHAR,
+   'finding': CASE WHEN NOT h.has_body THEN 'no_decision_of_the_assembly' WHEN h.n_prior = 0 THEN 'decision_after_signing'
                    ELSE 'no_quorum_or_majority' END,
-   'decisions': j.decisions, 'quorum': $quorum, 'majority': $majority} AS evidence
-FROM subj s LEFT JOIN judged j ON j.subject_type = s.subject_type AND j.subject_id = s.subject_id
-LEFT JOIN organization o ON o.org_id = s.org_id
-WHERE COALESCE(j.n_valid, 0) = 0
+   'decisions': e.decisions, 'quorum': $quorum, 'majority': $majority} AS evidence
+FROM hits h LEFT JOIN shown e ON e.subject_type = h.subject_type AND e.subject_id = h.subject_id
+LEFT JOIN organization o ON o.org_id = h.org_id

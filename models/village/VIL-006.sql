@@ -102,11 +102,15 @@ links AS (
   JOIN circle ci ON ci.cadre_id = sc.cadre_id AND ci.person_id = l.person_id
   WHERE sc.party_type = 'org'
 ),
+nm AS (
+  SELECT person_id, name FROM person
+  WHERE person_id IN (SELECT cadre_id FROM links UNION ALL SELECT linked_person FROM links)
+),
 lab AS (
   SELECT x.*, x.cadre_id || '（' || COALESCE(pc.name, '') || COALESCE('，' || x.title, '') || '）' AS cadre_label,
     x.cadre_id || ' ' || x.relation || CASE WHEN x.degree > 0 THEN '(' || x.degree || ')' ELSE '' END || ' ' || x.linked_person
       || '（' || COALESCE(pl.name, '') || '）' || CASE WHEN x.link_type = 'LESSEE' THEN '' ELSE ' ' || x.link_type END AS link_label
-  FROM links x LEFT JOIN person pc ON pc.person_id = x.cadre_id LEFT JOIN person pl ON pl.person_id = x.linked_person
+  FROM links x LEFT JOIN nm pc ON pc.person_id = x.cadre_id LEFT JOIN nm pl ON pl.person_id = x.linked_person
 )
 SELECT x.subject_type, x.subject_id, any_value(x.lease_id) AS lease_id, any_value(x.contract_id) AS contract_id, x.org_id,
   min(x.cadre_id) AS person_id, any_value(x.amount_cny) AS amount_cny, any_value(x.sign_date) AS occurred_on, any_value(o.region_code) AS region_code,
