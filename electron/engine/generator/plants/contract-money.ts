@@ -1,4 +1,4 @@
-import { workday } from './plant-helpers.ts';
+import { addDays, workday } from './plant-helpers.ts';
 import type { PlantContext } from './plant.ts';
 
 // Helpers shared by the contract-phase and large-fund plants (SOE-010, SOE-014, SOE-015, FUND-003, FUND-005,
@@ -85,3 +85,48 @@ export async function addPayment(ctx: PlantContext, p: NewPayment): Promise<void
 
 /** An invoice number like the background's ('FP' and twelve hex digits), derived from a key. */
 export const invoiceNo = (key: string) => `FP${fnv(`${key}:a`).toString(16).padStart(8, '0')}${(fnv(`${key}:b`) & 0xffff).toString(16).padStart(4, '0')}`;
+
+export interface NewContract {
+  id: string; buyer: { id: string; type: string }; supplier: { id: string; name: string }; method: 'direct' | 'limited' | 'open' | 'selective';
+  detail: string; category: 'works' | 'goods' | 'services'; classCode: string; className: string; value: number; sign: string;
+  /** Days from the start to the planned end. */
+  days: number; projectRef: string; justification?: string | null;
+}
+
+/**
+ * A contract made without a tender in the background's format: started five days after signing, completed as
+ * planned and accepted fourteen days later (when that is before the data date) and settled at its value; decided
+ * collectively a week before signing from CNY 500,000 (三重一大), and paid as the background pays: an advance of
+ * 30% at the start except for goods, the balance five days after acceptance. Returns the payment ids.
+ */
+export async function addContract(ctx: PlantContext, c: NewContract): Promise<string[]> {
+  const asOf = ctx.plan.asOf;
+  const start = addDays(c.sign, 5);
+  const end = addDays(start, c.days);
+  const accept = addDays(end, 14);
+  const done = accept <= asOf;
+  const budget = `BG${c.buyer.id.slice(3)}${c.sign.slice(0, 4)}`;
+  await ctx.run(`INSERT INTO contract VALUES ($1, NULL, NULL, $2, $3, $4, $5, $6, $7, CAST($8 AS DECIMAL(18,2)), CAST($9 AS DATE), CAST($10 AS DATE),
+      CAST($11 AS DATE), CAST($12 AS DATE), CAST($13 AS DATE), CAST($14 AS DECIMAL(18,2)), $15, $16, NULL, $17, $18)`,
+    [c.id, c.buyer.id, c.supplier.id, c.method, c.detail, c.category, c.classCode, c.value, c.sign, start, end,
+      end <= asOf ? end : null, done ? accept : null, done ? c.value : null, done ? 'completed' : 'active', budget, c.justification ?? null, c.projectRef]);
+  const decision = c.value >= 500_000 ? `DC-${c.id}` : null;
+  if (decision) {
+    await addDecision(ctx, { id: decision, org: c.buyer.id, body: bodyFor(c.buyer.type), date: addDays(c.sign, -7), subjectType: 'contract',
+      subject: `关于${c.className}（${c.projectRef}）合同签订及资金支付的决定`, amount: c.value, refContract: c.id, refProject: c.projectRef });
+  }
+  const ids: string[] = [];
+  const inst: Array<[number, number, string, string]> = [];
+  if (c.category !== 'goods') inst.push([1, 0.3, start, '预付款']);
+  if (done) inst.push([2, c.category === 'goods' ? 1 : 0.7, addDays(accept, 5), '结算款']);
+  for (const [n, share, day, purpose] of inst) {
+    const time = officeTime(day, `${c.id}:${n}`);
+    if (time.slice(0, 10) > asOf) continue;
+    const id = `PM-${c.id}-${n}`;
+    await addPayment(ctx, { id, payer: c.buyer.id, payeeType: 'org', payee: c.supplier.id, payeeName: c.supplier.name, payeeAccount: `AC${c.supplier.id.slice(3)}B`,
+      amount: n === 2 && share < 1 ? fen(c.value - fen(c.value * 0.3)) : fen(c.value * share), time, purpose, purposeCode: 'contract', contract: c.id,
+      budget, invoice: invoiceNo(id), decision });
+    ids.push(id);
+  }
+  return ids;
+}
