@@ -69,9 +69,11 @@ export const plant: Plant = {
         `red: ${b2.name} paid its own procurement officer ${officer.name} CNY ${yuan(68_000)} of "review fees" into a personal account`);
     }
     // 3. Orange: five transfers just under CNY 50,000 to one villager within a month, CNY 211,890 together.
-    const villagers = await ctx.all<Person>(`SELECT p.person_id, p.name FROM bank_account a JOIN person p ON p.person_id = a.holder_id
-      WHERE a.account_kind = 'personal' AND a.holder_id IN (SELECT person_id FROM _pp WHERE seg = 'villager' AND role_no <= 3)
-        AND NOT EXISTS (SELECT 1 FROM payment x WHERE x.payee_account_id = a.account_id)
+    // Villagers who lease nothing (the first three of each village's six), paid by nobody so far.
+    const villagers = await ctx.all<Person>(`SELECT p.person_id, p.name FROM _pp v
+      JOIN person p ON p.person_id = 'P' || lpad(CAST(v.person_idx AS VARCHAR), 8, '0')
+      JOIN bank_account a ON a.holder_type = 'person' AND a.holder_id = p.person_id AND a.account_kind = 'personal'
+      WHERE v.seg = 'villager' AND v.role_no <= 3 AND NOT EXISTS (SELECT 1 FROM payment x WHERE x.payee_account_id = a.account_id)
       ORDER BY u('fund003', p.person_id), p.person_id LIMIT 2`);
     {
       const v = villagers[0]!;

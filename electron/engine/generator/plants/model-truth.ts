@@ -23,8 +23,8 @@ export function builtinModel(modelId: string): ModelDefinition {
   return loadModelFile(join(BUILTIN_MODELS_DIR, FOLDER[modelId.split('-')[0]!]!, `${modelId}.sql`), 'builtin');
 }
 
-/** The hits of a built-in model on the data as it stands, by its default parameters, ordered by subject. */
-export async function modelHits(ctx: PlantContext, modelId: string): Promise<ModelHit[]> {
+/** The SQL of a built-in model and its default parameters (and the data date), bound by name. */
+function boundModel(ctx: PlantContext, modelId: string): { m: ModelDefinition; values: Record<string, DuckDBValue>; types: Record<string, DuckDBType> } {
   const m = builtinModel(modelId);
   const used = new Set([...m.sql.matchAll(/\$([a-z][a-z0-9_]*)/g)].map((x) => x[1]!));
   const values: Record<string, DuckDBValue> = {};
@@ -45,6 +45,18 @@ export async function modelHits(ctx: PlantContext, modelId: string): Promise<Mod
       default: values[name] = String(p.default); types[name] = VARCHAR;
     }
   }
+  return { m, values, types };
+}
+
+/** The hits of a built-in model on the data as it stands, kept in a temporary table (for clean-ups of large backgrounds). */
+export async function modelHitsTable(ctx: PlantContext, modelId: string, table: string): Promise<void> {
+  const { m, values, types } = boundModel(ctx, modelId);
+  await ctx.conn.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${m.sql}`, values, types);
+}
+
+/** The hits of a built-in model on the data as it stands, by its default parameters, ordered by subject. */
+export async function modelHits(ctx: PlantContext, modelId: string): Promise<ModelHit[]> {
+  const { m, values, types } = boundModel(ctx, modelId);
   const r = await ctx.conn.runAndReadAll(`SELECT * EXCLUDE (evidence), to_json(evidence)::VARCHAR AS evidence_json FROM (${m.sql}) h
     ORDER BY subject_type, subject_id`, values, types);
   return (r.getRowObjectsJson() as Array<Record<string, unknown>>).map(({ evidence_json, ...h }) => ({

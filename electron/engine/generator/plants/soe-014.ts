@@ -1,10 +1,10 @@
-import { addDays, claimOrgsFirst, fill, orgInfo, yuan, type OrgInfo } from './plant-helpers.ts';
+import { addDays, claimOrgsFirst, orgInfo, yuan, type OrgInfo } from './plant-helpers.ts';
 import type { Plant, PlantContext } from './plant.ts';
 import { addContract, addDecision, bodyFor } from './contract-money.ts';
-import { adoptExisting, modelHits } from './model-truth.ts';
+import { adoptExisting, modelHitsTable } from './model-truth.ts';
 
 /** Contracts the background made: tender-based 'CT…' and its small purchases 'CD' + buyer + year + 0–2. */
-const BACKGROUND = /^(CT\d+|CD\d{11}[0-2])$/;
+const BACKGROUND_RE = '(CT[0-9]+|CD[0-9]{11}[0-2])';
 
 /**
  * The background awards some limited (negotiation, consultation, inquiry) and direct (single-source) tenders
@@ -13,12 +13,9 @@ const BACKGROUND = /^(CT\d+|CD\d{11}[0-2])$/;
  * (justification_code), so that the only contracts without a ground are planted ones.
  */
 async function neutralize(ctx: PlantContext): Promise<void> {
-  const rows = (await modelHits(ctx, 'SOE-014')).filter((h) => BACKGROUND.test(h.subject_id)).map((h) => [h.subject_id]);
-  if (rows.length === 0) return;
-  await ctx.run(`CREATE OR REPLACE TEMP TABLE _soe014_fix (contract_id VARCHAR)`);
-  await fill(ctx, '_soe014_fix', rows);
+  await modelHitsTable(ctx, 'SOE-014', '_soe014_hits');
   await ctx.run(`UPDATE contract SET justification_code = CASE procurement_method WHEN 'limited' THEN 'failed_tender' ELSE 'emergency' END
-    WHERE contract_id IN (SELECT contract_id FROM _soe014_fix) AND justification_code IS NULL`);
+    WHERE contract_id IN (SELECT subject_id FROM _soe014_hits WHERE regexp_full_match(subject_id, $1)) AND justification_code IS NULL`, [BACKGROUND_RE]);
 }
 
 /** A buyer with no non-tender contract of the class prefix in the year (so SOE-006 sees the planted one alone). */
