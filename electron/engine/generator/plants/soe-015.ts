@@ -29,30 +29,26 @@ async function claimWinner(ctx: PlantContext, category: string, lo: number, hi: 
 }
 
 /**
- * The supplier's staff stop being insured by it in months [from, to] (to open: for good); `keep` staff (by their
- * number 1–4) stay. Their employee roles end, the annual report shows who is left, and bids made from then on
- * name no project staff who left: a remaining one instead, or nobody.
+ * The supplier's staff stop being insured by it in months [from, to] (to open: for good), but `keep` (a person id),
+ * if given. Their employee roles end, the annual report shows who is left, and bids made from then on name no
+ * project staff who left: the one who stayed instead, or nobody.
  */
-async function stopInsurance(ctx: PlantContext, w: Won, from: string, to: string | null, keep: string[] = []): Promise<void> {
-  const staff = await ctx.all<{ person_id: string }>(`SELECT DISTINCT person_id FROM social_insurance WHERE employer_org_id = $1 ORDER BY person_id`, [w.supplier]);
-  const leaving = staff.map((s) => s.person_id).filter((p) => !keep.includes(p));
+async function stopInsurance(ctx: PlantContext, w: Won, from: string, to: string | null, keep: string | null = null): Promise<void> {
   const until = to ?? '9999-12-31';
-  for (const p of leaving) {
-    await ctx.run(`DELETE FROM social_insurance WHERE employer_org_id = $1 AND person_id = $2 AND period_month BETWEEN CAST($3 AS DATE) AND CAST($4 AS DATE)`,
-      [w.supplier, p, from, until]);
-    if (to === null) {
-      await ctx.run(`UPDATE org_role SET end_date = CAST($3 AS DATE) - 1 WHERE org_id = $1 AND person_id = $2 AND role = 'employee' AND end_date IS NULL`,
-        [w.supplier, p, from]);
-    }
+  await ctx.run(`DELETE FROM social_insurance WHERE employer_org_id = $1 AND person_id IS DISTINCT FROM CAST($2 AS VARCHAR)
+    AND period_month BETWEEN CAST($3 AS DATE) AND CAST($4 AS DATE)`, [w.supplier, keep, from, until]);
+  if (to === null) {
+    await ctx.run(`UPDATE org_role SET end_date = CAST($3 AS DATE) - 1 WHERE org_id = $1 AND person_id IS DISTINCT FROM CAST($2 AS VARCHAR) AND role = 'employee' AND end_date IS NULL`,
+      [w.supplier, keep, from]);
   }
   const bids = `SELECT b.bid_id FROM bid b JOIN tender t USING (tender_id) WHERE b.org_id = $1
     AND CAST(t.bid_deadline AS DATE) >= CAST($2 AS DATE) AND CAST(t.bid_deadline AS DATE) <= CAST($3 AS DATE) + 100`;
-  if (keep.length > 0) {
-    await ctx.run(`UPDATE bid_personnel SET person_id = $4, cert_id = 'CERT-' || $4 WHERE bid_id IN (${bids}) AND person_id <> $4`, [w.supplier, from, until, keep[0]!]);
+  if (keep !== null) {
+    await ctx.run(`UPDATE bid_personnel SET person_id = $4, cert_id = 'CERT-' || $4 WHERE bid_id IN (${bids}) AND person_id <> $4`, [w.supplier, from, until, keep]);
   } else {
     await ctx.run(`DELETE FROM bid_personnel WHERE bid_id IN (${bids})`, [w.supplier, from, until]);
   }
-  if (to === null) await ctx.run(`UPDATE organization SET insured_staff_count = $2 WHERE org_id = $1`, [w.supplier, keep.length]);
+  if (to === null) await ctx.run(`UPDATE organization SET insured_staff_count = $2 WHERE org_id = $1`, [w.supplier, keep === null ? 0 : 1]);
 }
 
 /**
@@ -119,7 +115,7 @@ export const plant: Plant = {
       const w = await claimWinner(ctx, 'services', 600_000, 5_000_000, '2023-01-01', addDays(asOf, -60));
       const from = month(w.notice, -3);
       const [stay] = await ctx.all<{ person_id: string }>(`SELECT min(person_id) AS person_id FROM social_insurance WHERE employer_org_id = $1`, [w.supplier]);
-      await stopInsurance(ctx, w, from, null, [stay!.person_id]);
+      await stopInsurance(ctx, w, from, null, stay!.person_id);
       rec('near_miss', w,
         `${w.name}自${from.slice(0, 7)}起仅剩1名参保职工（项目经理），${w.notice}中标${yuan(w.value)}元，中标当月参保人数不为零`,
         `${w.name} has had only one insured employee (a project manager) since ${from.slice(0, 7)}; it won CNY ${yuan(w.value)} on ${w.notice} with one person insured that month`);
