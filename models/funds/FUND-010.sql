@@ -25,8 +25,8 @@ source: 法务会计实务 / forensic-accounting practice
 -- same payer pays the same account the same amount for the same purpose within window_days, unless both carry
 -- invoice numbers and these differ (then they are two bills, such as equal monthly instalments).
 WITH p AS (
-  SELECT payment_id, payer_org_id, payee_account_id, COALESCE(payee_id, payee_account_id) AS payee_key, payee_name, amount_cny, pay_time,
-    purpose_code, NULLIF(trim(invoice_no), '') AS invoice_no, contract_id
+  SELECT payment_id, payer_org_id, payee_account_id, COALESCE(payee_id, payee_account_id) AS payee_key, amount_cny, CAST(pay_time AS DATE) AS d,
+    purpose_code, NULLIF(trim(invoice_no), '') AS invoice_no
   FROM payment
 ),
 same_invoice AS (
@@ -37,7 +37,7 @@ same_amount AS (
   SELECT a.payment_id AS id_a, b.payment_id AS id_b, 'same_amount' AS rule
   FROM p a JOIN p b ON a.payer_org_id = b.payer_org_id AND a.payee_account_id = b.payee_account_id AND a.amount_cny = b.amount_cny
     AND a.purpose_code IS NOT DISTINCT FROM b.purpose_code AND a.payment_id < b.payment_id
-  WHERE abs(date_diff('day', CAST(a.pay_time AS DATE), CAST(b.pay_time AS DATE))) <= $window_days
+  WHERE abs(date_diff('day', a.d, b.d)) <= $window_days
     AND NOT (a.invoice_no IS NOT NULL AND b.invoice_no IS NOT NULL AND a.invoice_no <> b.invoice_no)
 ),
 pairs AS (
@@ -52,4 +52,4 @@ SELECT 'payment_pair' AS subject_type, x.id_a || '|' || x.id_b AS subject_id, a.
    'rules_zh': array_to_string(list_transform(x.rules, r -> CASE r WHEN 'same_invoice' THEN '同一发票重复付款' ELSE '同一账户同额同用途' END), '、'),
    'rules_en': array_to_string(list_transform(x.rules, r -> CASE r WHEN 'same_invoice' THEN 'the same invoice paid twice' ELSE 'the same amount to the same account for the same purpose' END), '; '),
    'window_days': $window_days} AS evidence
-FROM pairs x JOIN p a ON a.payment_id = x.id_a JOIN p b ON b.payment_id = x.id_b LEFT JOIN organization o ON o.org_id = a.payer_org_id
+FROM pairs x JOIN payment a ON a.payment_id = x.id_a JOIN payment b ON b.payment_id = x.id_b LEFT JOIN organization o ON o.org_id = a.payer_org_id

@@ -45,26 +45,29 @@ WITH am AS (
   SELECT contract_id,
     COALESCE(sum(value_delta_cny) FILTER (WHERE value_delta_cny > 0), 0) AS positive_delta,
     count(*) FILTER (WHERE list_contains($counted_types, amend_type)) AS n_counted,
-    count(*) FILTER (WHERE decision_id IS NULL) AS n_unapproved,
-    list({'amend_id': amend_id, 'amend_date': CAST(amend_date AS VARCHAR), 'amend_type': amend_type,
-          'value_delta_cny': value_delta_cny, 'decision_id': decision_id} ORDER BY amend_date, amend_id) AS amendments
+    count(*) FILTER (WHERE decision_id IS NULL) AS n_unapproved
   FROM contract_amendment
   GROUP BY contract_id
 ),
 g AS (
   SELECT c.contract_id, c.tender_id, c.buyer_org_id, c.supplier_org_id, c.category, c.value_cny, c.settlement_value_cny, c.sign_date,
     COALESCE(am.positive_delta, 0) AS positive_delta, COALESCE(am.n_counted, 0) AS n_counted, COALESCE(am.n_unapproved, 0) AS n_unapproved,
-    am.amendments,
     greatest(COALESCE(am.positive_delta, 0), COALESCE(c.settlement_value_cny - c.value_cny, 0)) / c.value_cny AS growth,
     CASE WHEN c.category = 'works' THEN $growth_works ELSE $growth_goods_services END AS threshold
   FROM contract c LEFT JOIN am USING (contract_id)
   WHERE c.value_cny > 0 AND (am.contract_id IS NOT NULL OR c.settlement_value_cny > c.value_cny)
+),
+flagged AS (SELECT * FROM g WHERE growth >= threshold OR n_counted >= $n_amend),
+listed AS (   -- the amendments of the flagged contracts only, as evidence
+  SELECT a.contract_id, list({'amend_id': a.amend_id, 'amend_date': CAST(a.amend_date AS VARCHAR), 'amend_type': a.amend_type,
+                              'value_delta_cny': a.value_delta_cny, 'decision_id': a.decision_id} ORDER BY a.amend_date, a.amend_id) AS amendments
+  FROM contract_amendment a JOIN flagged f ON f.contract_id = a.contract_id
+  GROUP BY a.contract_id
 )
 SELECT 'contract' AS subject_type, g.contract_id AS subject_id, g.contract_id, g.tender_id, g.supplier_org_id AS org_id, g.buyer_org_id,
   g.value_cny AS amount_cny, round(g.growth, 4) AS score, g.sign_date AS occurred_on, b.region_code,
   CASE WHEN g.n_unapproved > 0 THEN 'red' ELSE 'orange' END AS severity,
   {'category': g.category, 'value_cny': g.value_cny, 'positive_delta_cny': g.positive_delta, 'settlement_value_cny': g.settlement_value_cny,
    'growth': round(g.growth, 4), 'growth_threshold': g.threshold, 'n_counted': g.n_counted, 'n_amend': $n_amend,
-   'n_unapproved': g.n_unapproved, 'amendments': g.amendments} AS evidence
-FROM g LEFT JOIN organization b ON b.org_id = g.buyer_org_id
-WHERE g.growth >= g.threshold OR g.n_counted >= $n_amend
+   'n_unapproved': g.n_unapproved, 'amendments': l.amendments} AS evidence
+FROM flagged g LEFT JOIN listed l ON l.contract_id = g.contract_id LEFT JOIN organization b ON b.org_id = g.buyer_org_id

@@ -37,7 +37,8 @@ explain:
 source: European Commission Arachne（资格风险）；空壳公司识别实践 / shell-company typologies
 */
 -- Awards of at least v_min whose supplier had nobody insured in the month of the award notice. The insured
--- months are looked up only for the suppliers and months of such awards (one pass over social_insurance).
+-- months are looked up only for the suppliers and months of such awards (one pass over social_insurance, whose
+-- period_month is the first day of its month, as the canonical model keeps months).
 WITH aw AS (
   SELECT a.award_id, a.tender_id, a.lot_id, a.supplier_org_id, a.award_value_cny, CAST(a.notice_date AS DATE) AS notice,
     CAST(date_trunc('month', a.notice_date) AS DATE) AS award_month
@@ -47,7 +48,7 @@ WITH aw AS (
 ),
 insured AS (
   SELECT DISTINCT aw.award_id
-  FROM aw JOIN social_insurance s ON s.employer_org_id = aw.supplier_org_id AND CAST(date_trunc('month', s.period_month) AS DATE) = aw.award_month
+  FROM aw JOIN social_insurance s ON s.employer_org_id = aw.supplier_org_id AND s.period_month = aw.award_month
 ),
 shell AS (
   SELECT aw.* FROM aw WHERE aw.award_id NOT IN (SELECT award_id FROM insured)
