@@ -35,8 +35,8 @@ params:
     label_zh: 本身无需合同的用途代码（工资、报销、社保、经批准的福利名单）
     label_en: Purpose codes that need no contract (payroll, reimbursement, social security, approved benefit list)
 explain:
-  zh: "{rule_zh}：{org_id} 向 {payee_name} 付款 {paid_cny} 元，可支付上限 {allowed_cny} 元（合同 {contract_id} 金额 {value_cny} 元，经决策的变更 {approved_delta_cny} 元），超出 {excess_cny} 元"
-  en: "{rule_en}: {org_id} paid {payee_name} CNY {paid_cny} against a ceiling of CNY {allowed_cny} (contract {contract_id} of CNY {value_cny}, approved amendments CNY {approved_delta_cny}), CNY {excess_cny} over"
+  zh: "{rule_zh}：{org_id} 向 {payee_name} 付款 {paid_cny} 元，{basis_zh}；缺少合同依据的金额 {excess_cny} 元"
+  en: "{rule_en}: {org_id} paid {payee_name} CNY {paid_cny}; {basis_en}; CNY {excess_cny} without a contractual basis"
 source: 审计实务 / audit practice；World Bank INT red flag 8
 */
 -- (a) A contract paid beyond its value plus the amendments that carry a decision. (b) One payer's payments
@@ -75,6 +75,8 @@ SELECT 'contract' AS subject_type, o.contract_id AS subject_id, o.contract_id, o
   o.buyer_org_id, o.paid AS amount_cny, o.paid / NULLIF(o.allowed, 0) AS score, o.last_pay AS occurred_on, b.region_code,
   {'rule_zh': '超合同金额付款', 'rule_en': 'Paid beyond the contract', 'payee_name': o.payee_name, 'paid_cny': o.paid,
    'allowed_cny': o.allowed, 'value_cny': o.value_cny, 'approved_delta_cny': o.approved_delta, 'excess_cny': o.paid - o.allowed,
+   'basis_zh': '合同 ' || o.contract_id || ' 金额 ' || o.value_cny || ' 元，经决策的变更 ' || o.approved_delta || ' 元，可支付上限 ' || o.allowed || ' 元',
+   'basis_en': 'contract ' || o.contract_id || ' is CNY ' || o.value_cny || ' with CNY ' || o.approved_delta || ' of approved amendments, CNY ' || o.allowed || ' payable at most',
    'n_payments': o.n_payments, 'supplier_org_id': o.supplier_org_id, 'window_from': NULL::VARCHAR, 'window_to': NULL::VARCHAR,
    'payments': NULL::VARCHAR[]} AS evidence
 FROM over o LEFT JOIN organization b ON b.org_id = o.buyer_org_id
@@ -84,6 +86,9 @@ SELECT 'payer_payee', k.payer_org_id || '|' || k.payee_key, NULL, NULL, k.payer_
   k.window_total / $v, CAST(k.window_end AS DATE), b.region_code,
   {'rule_zh': '无合同付款', 'rule_en': 'Paid without a contract', 'payee_name': max(l.payee_name), 'paid_cny': k.window_total,
    'allowed_cny': 0, 'value_cny': NULL, 'approved_delta_cny': NULL, 'excess_cny': k.window_total,
+   'basis_zh': CAST(CAST(min(l.pay_time) AS DATE) AS VARCHAR) || ' 至 ' || CAST(CAST(k.window_end AS DATE) AS VARCHAR) || ' 的 ' || count(*) || ' 笔付款均无合同，' || $months || ' 个月内累计达到 ' || $v || ' 元',
+   'basis_en': 'its ' || count(*) || ' payments from ' || CAST(CAST(min(l.pay_time) AS DATE) AS VARCHAR) || ' to ' || CAST(CAST(k.window_end AS DATE) AS VARCHAR)
+     || ' rest on no contract and reach CNY ' || $v || ' within ' || $months || ' months',
    'n_payments': count(*), 'supplier_org_id': NULL, 'window_from': CAST(CAST(min(l.pay_time) AS DATE) AS VARCHAR),
    'window_to': CAST(CAST(k.window_end AS DATE) AS VARCHAR), 'payments': list(l.payment_id ORDER BY l.pay_time, l.payment_id)}
 FROM peak k JOIN loose l ON l.payer_org_id = k.payer_org_id AND l.payee_key = k.payee_key

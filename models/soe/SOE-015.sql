@@ -32,8 +32,8 @@ params:
     label_zh: 同一法定代表人任职机构数（升级为红色）
     label_en: Organisations under one legal representative that make it red
 explain:
-  zh: "供应商 {org_id} 在中标当月无任何参保职工，却中标 {n_awards} 次、合计 {total_award_cny} 元（{awards}）；注册地址共用机构 {orgs_at_address} 家，法定代表人任职机构 {orgs_of_legal_rep} 家"
-  en: "Supplier {org_id} had no insured employee in the month of {n_awards} awards worth CNY {total_award_cny} in all ({awards}); {orgs_at_address} organisations share its address and its legal representative heads {orgs_of_legal_rep}"
+  zh: "供应商 {org_id} 在中标当月无任何参保职工，却中标 {n_awards} 次、合计 {total_award_cny} 元（{award_summary}）；注册地址共用机构 {orgs_at_address} 家，法定代表人任职机构 {orgs_of_legal_rep} 家"
+  en: "Supplier {org_id} had no insured employee in the month of {n_awards} awards worth CNY {total_award_cny} in all ({award_summary}); {orgs_at_address} organisations share its address and its legal representative heads {orgs_of_legal_rep}"
 source: European Commission Arachne（资格风险）；空壳公司识别实践 / shell-company typologies
 */
 -- Awards of at least v_min whose supplier had nobody insured in the month of the award notice. The insured
@@ -56,7 +56,8 @@ shell AS (
 per_org AS (
   SELECT supplier_org_id, count(*) AS n_awards, sum(award_value_cny) AS total, max(notice) AS last_notice,
     list({'award_id': award_id, 'tender_id': tender_id, 'lot_id': lot_id, 'notice_date': CAST(notice AS VARCHAR), 'award_value_cny': award_value_cny}
-         ORDER BY notice, award_id) AS awards
+         ORDER BY notice, award_id) AS awards,
+    string_agg(tender_id || ' ' || CAST(notice AS VARCHAR) || ' ' || CAST(award_value_cny AS VARCHAR), '; ' ORDER BY notice, award_id) AS award_summary
   FROM shell GROUP BY supplier_org_id
 ),
 o AS (
@@ -68,7 +69,7 @@ o AS (
 SELECT 'org' AS subject_type, p.supplier_org_id AS subject_id, p.supplier_org_id AS org_id, o.legal_rep_person_id AS person_id,
   p.total AS amount_cny, CAST(p.n_awards AS DOUBLE) AS score, p.last_notice AS occurred_on, o.region_code,
   CASE WHEN COALESCE(o.orgs_at_address, 0) >= $addr_cap OR COALESCE(o.orgs_of_legal_rep, 0) >= $lr_cap THEN 'red' ELSE 'orange' END AS severity,
-  {'n_awards': p.n_awards, 'total_award_cny': p.total, 'v_min': $v_min, 'awards': p.awards,
+  {'n_awards': p.n_awards, 'total_award_cny': p.total, 'v_min': $v_min, 'awards': p.awards, 'award_summary': p.award_summary,
    'insured_staff_count': o.insured_staff_count, 'address_norm': o.address_norm, 'orgs_at_address': o.orgs_at_address,
    'legal_rep_person_id': o.legal_rep_person_id, 'orgs_of_legal_rep': o.orgs_of_legal_rep} AS evidence
 FROM per_org p LEFT JOIN o ON o.org_id = p.supplier_org_id
