@@ -44,19 +44,23 @@ source: 审计实务 / audit practice；World Bank INT red flag 8
 -- payee, on the largest window). Payroll, reimbursements, social security and approved benefits need no
 -- procurement contract and are left out of (b).
 WITH paid AS (
-  SELECT contract_id, sum(amount_cny) AS paid, count(*) AS n_payments, max(CAST(pay_time AS DATE)) AS last_pay,
-    max(payer_org_id) AS payer_org_id, max(payee_name) AS payee_name
-  FROM payment WHERE contract_id IS NOT NULL GROUP BY contract_id
+  SELECT contract_id, sum(amount_cny) AS paid FROM payment WHERE contract_id IS NOT NULL GROUP BY contract_id
 ),
 approved AS (
-  SELECT contract_id, sum(value_delta_cny) AS approved_delta, count(*) AS n_approved
+  SELECT contract_id, sum(value_delta_cny) AS approved_delta
   FROM contract_amendment WHERE decision_id IS NOT NULL GROUP BY contract_id
 ),
-over AS (
-  SELECT c.contract_id, c.tender_id, c.buyer_org_id, c.supplier_org_id, c.value_cny, p.paid, p.n_payments, p.last_pay, p.payer_org_id, p.payee_name,
+over0 AS (
+  SELECT c.contract_id, c.tender_id, c.buyer_org_id, c.supplier_org_id, c.value_cny, p.paid,
     COALESCE(a.approved_delta, 0) AS approved_delta, c.value_cny + COALESCE(a.approved_delta, 0) AS allowed
-  FROM paid p JOIN contract c USING (contract_id) LEFT JOIN approved a USING (contract_id)
+  FROM paid p JOIN contract c ON c.contract_id = p.contract_id LEFT JOIN approved a ON a.contract_id = p.contract_id
   WHERE p.paid > c.value_cny + COALESCE(a.approved_delta, 0) + $tolerance_cny
+),
+over AS (   -- the payments of the contracts paid beyond their basis, for the evidence
+  SELECT o.*, d.n_payments, d.last_pay, d.payer_org_id, d.payee_name
+  FROM over0 o JOIN (SELECT contract_id, count(*) AS n_payments, max(CAST(pay_time AS DATE)) AS last_pay, max(payer_org_id) AS payer_org_id,
+                            max(payee_name) AS payee_name
+                     FROM payment WHERE contract_id IN (SELECT contract_id FROM over0) GROUP BY contract_id) d ON d.contract_id = o.contract_id
 ),
 loose AS (
   SELECT p.payment_id, p.payer_org_id, COALESCE(p.payee_id, p.payee_account_id, p.payee_name) AS payee_key, p.payee_type, p.payee_id, p.payee_name,

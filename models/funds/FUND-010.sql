@@ -24,10 +24,17 @@ source: 法务会计实务 / forensic-accounting practice
 -- Two payments are a suspected duplicate when (1) they settle the same invoice of the same payee, or (2) the
 -- same payer pays the same account the same amount for the same purpose within window_days, unless both carry
 -- invoice numbers and these differ (then they are two bills, such as equal monthly instalments).
-WITH p AS (
+WITH k AS (   -- one pass: a hash of each pairing key, so that only payments sharing one are compared
   SELECT payment_id, payer_org_id, payee_account_id, COALESCE(payee_id, payee_account_id) AS payee_key, amount_cny, CAST(pay_time AS DATE) AS d,
-    purpose_code, NULLIF(trim(invoice_no), '') AS invoice_no
+    purpose_code, NULLIF(trim(invoice_no), '') AS invoice_no,
+    hash(payer_org_id, payee_account_id, amount_cny, COALESCE(purpose_code, '')) AS key_amount,
+    CASE WHEN NULLIF(trim(invoice_no), '') IS NOT NULL THEN hash(trim(invoice_no), COALESCE(payee_id, payee_account_id)) END AS key_invoice
   FROM payment
+),
+p AS (
+  SELECT * FROM k
+  WHERE key_amount IN (SELECT key_amount FROM k GROUP BY key_amount HAVING count(*) > 1)
+     OR key_invoice IN (SELECT key_invoice FROM k WHERE key_invoice IS NOT NULL GROUP BY key_invoice HAVING count(*) > 1)
 ),
 same_invoice AS (
   SELECT a.payment_id AS id_a, b.payment_id AS id_b, 'same_invoice' AS rule

@@ -25,7 +25,7 @@ async function histories(ctx: PlantContext): Promise<void> {
     WITH lb AS (SELECT org_id, max(d) + 7 AS d FROM _fund011_bid GROUP BY org_id)
     SELECT lb.org_id, lb.d, CAST(sum(p.amount_cny) FILTER (WHERE p.d <= lb.d + INTERVAL 12 MONTH) AS DOUBLE) AS paid12,
       CAST(sum(p.amount_cny) AS DOUBLE) AS paid_all, count(*) AS n
-    FROM lb JOIN _fund011_pay p ON p.org_id = lb.org_id AND p.d > lb.d
+    FROM lb JOIN _fund011_pay p ON p.org_id = lb.org_id AND p.d >= lb.d
     WHERE lb.d <= CAST($1 AS DATE) - 60 GROUP BY lb.org_id, lb.d`, [asOf]);
   await ctx.run(`CREATE OR REPLACE TEMP TABLE _fund011_gap AS
     WITH s AS (SELECT org_id, d, lead(d) OVER (PARTITION BY org_id ORDER BY d) AS nxt FROM _fund011_pay),
