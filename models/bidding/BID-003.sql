@@ -8,7 +8,7 @@ kind: regulatory
 severity: red
 subject_type: org_pair
 requires:
-  bid: [tender_id, lot_id, org_id]
+  bid: [tender_id, lot_id, org_id, agent_person_id]
 params:
   - name: ignore_phones
     type: text_list

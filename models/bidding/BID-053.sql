@@ -12,6 +12,7 @@ requires:
   bid_claim: [bid_id, claimed_buyer_name, claimed_completion]
   bid: [bid_id, org_id]
   contract: [buyer_org_id, supplier_org_id]
+  organization: [org_id, name]
 params:
   - name: window_days
     type: integer
