@@ -46,25 +46,31 @@ norm AS (
     CASE fp_type WHEN 'upload_mac' THEN upper(translate(trim(raw), '-:. ', '')) WHEN 'upload_ip' THEN trim(raw) ELSE upper(trim(raw)) END AS fp
   FROM raw
 ),
-multi AS MATERIALIZED (SELECT fp_type, fp FROM norm WHERE fp <> '' GROUP BY fp_type, fp HAVING min(org_lo) <> max(org_hi)),
+-- Values two or more organisations used, but not placeholders or whitelisted addresses (an exact address or a
+-- CIDR range); the test reads the aggregate, so it runs for those values only.
 shared AS (
-  SELECT fp_type, fp FROM multi
-  WHERE NOT (fp_type <> 'upload_ip' AND list_contains($placeholder_ids, fp))
-    -- An IP address counts only when it is not a known shared one (an exact address or a CIDR range of the whitelist).
-    AND NOT (fp_type = 'upload_ip' AND (list_contains($ip_whitelist, fp) OR COALESCE(list_bool_or(list_transform($ip_whitelist, w ->
+  SELECT fp_type, fp FROM norm WHERE fp <> '' GROUP BY fp_type, fp
+  HAVING CASE WHEN min(org_lo) = max(org_hi) THEN FALSE
+    WHEN fp_type <> 'upload_ip' THEN NOT list_contains($placeholder_ids, fp)
+    ELSE NOT (list_contains($ip_whitelist, fp) OR COALESCE(list_bool_or(list_transform($ip_whitelist, w ->
           contains(w, '/') AND regexp_full_match(fp, '\d{1,3}(\.\d{1,3}){3}')
           AND regexp_full_match(w, '\d{1,3}(\.\d{1,3}){3}/([0-9]|[12][0-9]|3[0-2])')
           AND (list_reduce(list_transform(string_split(fp, '.'), o -> TRY_CAST(o AS BIGINT)), (x, y) -> x * 256 + y)
                  >> (32 - TRY_CAST(split_part(w, '/', 2) AS INTEGER)))
             = (list_reduce(list_transform(string_split(split_part(w, '/', 1), '.'), o -> TRY_CAST(o AS BIGINT)), (x, y) -> x * 256 + y)
-                 >> (32 - TRY_CAST(split_part(w, '/', 2) AS INTEGER))))), FALSE)))
+                 >> (32 - TRY_CAST(split_part(w, '/', 2) AS INTEGER))))), FALSE)) END
 ),
-cand AS (SELECT n.fp_type, n.raw, n.fp FROM norm n JOIN shared s ON s.fp_type = n.fp_type AND s.fp = n.fp),
-fp AS (
-  SELECT b.tender_id, b.lot_id, b.org_id, b.submit_time, c.fp_type, c.fp FROM bid b JOIN cand c ON c.fp_type = 'upload_mac' AND c.raw = b.upload_mac
-  UNION ALL SELECT b.tender_id, b.lot_id, b.org_id, b.submit_time, c.fp_type, c.fp FROM bid b JOIN cand c ON c.fp_type = 'cpu_serial' AND c.raw = b.cpu_serial
-  UNION ALL SELECT b.tender_id, b.lot_id, b.org_id, b.submit_time, c.fp_type, c.fp FROM bid b JOIN cand c ON c.fp_type = 'disk_serial' AND c.raw = b.disk_serial
-  UNION ALL SELECT b.tender_id, b.lot_id, b.org_id, b.submit_time, c.fp_type, c.fp FROM bid b JOIN cand c ON c.fp_type = 'upload_ip' AND c.raw = b.upload_ip
+cand AS MATERIALIZED (SELECT n.fp_type, n.raw, n.fp FROM norm n JOIN shared s ON s.fp_type = n.fp_type AND s.fp = n.fp),
+-- The bids carrying a shared value (one pass over bid), then one row per shared value they carry.
+carriers AS (
+  SELECT tender_id, lot_id, org_id, submit_time, upload_mac, cpu_serial, disk_serial, upload_ip FROM bid
+  WHERE upload_mac IN (SELECT raw FROM cand WHERE fp_type = 'upload_mac') OR cpu_serial IN (SELECT raw FROM cand WHERE fp_type = 'cpu_serial')
+     OR disk_serial IN (SELECT raw FROM cand WHERE fp_type = 'disk_serial') OR upload_ip IN (SELECT raw FROM cand WHERE fp_type = 'upload_ip')
+),
+fp AS MATERIALIZED (
+  SELECT b.tender_id, b.lot_id, b.org_id, b.submit_time, c.fp_type, c.fp
+  FROM carriers b JOIN cand c ON (c.fp_type = 'upload_mac' AND c.raw = b.upload_mac) OR (c.fp_type = 'cpu_serial' AND c.raw = b.cpu_serial)
+    OR (c.fp_type = 'disk_serial' AND c.raw = b.disk_serial) OR (c.fp_type = 'upload_ip' AND c.raw = b.upload_ip)
 ),
 pairs AS (
   SELECT a.tender_id, a.lot_id, a.org_id AS org_a, b.org_id AS org_b, a.fp_type, a.fp, a.submit_time AS time_a, b.submit_time AS time_b,

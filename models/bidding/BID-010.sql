@@ -38,15 +38,16 @@ foreign_si AS MATERIALIZED (
   SELECT DISTINCT ap.org_id, si.person_id, si.employer_org_id, si.period_month
   FROM social_insurance si JOIN ap ON ap.person_id = si.person_id AND si.employer_org_id <> ap.org_id
 ),
+cp AS MATERIALIZED (SELECT person_id FROM foreign_si GROUP BY person_id),
 att AS MATERIALIZED (
   SELECT b.tender_id, b.lot_id, b.org_id, b.agent_person_id AS person_id, 'agent' AS role
-  FROM bid b WHERE b.agent_person_id IN (SELECT person_id FROM foreign_si)
+  FROM cp JOIN bid b ON b.agent_person_id = cp.person_id
   UNION ALL
   SELECT b.tender_id, b.lot_id, b.org_id, o.legal_rep_person_id, 'legal_rep'
-  FROM bid b JOIN organization o ON o.org_id = b.org_id WHERE o.legal_rep_person_id IN (SELECT person_id FROM foreign_si)
+  FROM cp JOIN organization o ON o.legal_rep_person_id = cp.person_id JOIN bid b ON b.org_id = o.org_id
   UNION ALL
   SELECT b.tender_id, b.lot_id, b.org_id, bp.person_id, COALESCE(bp.role, 'named')
-  FROM bid_personnel bp JOIN bid b USING (bid_id) WHERE bp.person_id IN (SELECT person_id FROM foreign_si)
+  FROM cp JOIN bid_personnel bp ON bp.person_id = cp.person_id JOIN bid b ON b.bid_id = bp.bid_id
 ),
 ins AS MATERIALIZED (
   SELECT a.tender_id, a.lot_id, a.org_id, a.person_id, f.employer_org_id,
