@@ -34,12 +34,16 @@ source: 《招标投标法实施条例》第四十条第（一）、（二）项
 */
 -- Device identifiers are compared normalised (a MAC address without separators, upper case). Only values
 -- that more than one organisation used anywhere can be shared within a lot: those are found first, from the
--- distinct raw values (normalised once each), and only their bids are then paired, within the lot.
-WITH raw AS MATERIALIZED (
-  SELECT 'upload_mac' AS fp_type, upload_mac AS raw, min(org_id) AS org_lo, max(org_id) AS org_hi FROM bid WHERE upload_mac IS NOT NULL GROUP BY upload_mac
-  UNION ALL SELECT 'cpu_serial', cpu_serial, min(org_id), max(org_id) FROM bid WHERE cpu_serial IS NOT NULL GROUP BY cpu_serial
-  UNION ALL SELECT 'disk_serial', disk_serial, min(org_id), max(org_id) FROM bid WHERE disk_serial IS NOT NULL GROUP BY disk_serial
-  UNION ALL SELECT 'upload_ip', upload_ip, min(org_id), max(org_id) FROM bid WHERE upload_ip IS NOT NULL GROUP BY upload_ip
+-- distinct device combinations of each organisation (normalised once each), and only the bids of the
+-- organisations concerned are then paired, within the lot.
+WITH combo AS MATERIALIZED (
+  SELECT org_id, upload_mac, cpu_serial, disk_serial, upload_ip FROM bid GROUP BY ALL
+),
+raw AS (
+  SELECT 'upload_mac' AS fp_type, upload_mac AS raw, min(org_id) AS org_lo, max(org_id) AS org_hi FROM combo WHERE upload_mac IS NOT NULL GROUP BY upload_mac
+  UNION ALL SELECT 'cpu_serial', cpu_serial, min(org_id), max(org_id) FROM combo WHERE cpu_serial IS NOT NULL GROUP BY cpu_serial
+  UNION ALL SELECT 'disk_serial', disk_serial, min(org_id), max(org_id) FROM combo WHERE disk_serial IS NOT NULL GROUP BY disk_serial
+  UNION ALL SELECT 'upload_ip', upload_ip, min(org_id), max(org_id) FROM combo WHERE upload_ip IS NOT NULL GROUP BY upload_ip
 ),
 norm AS (
   SELECT fp_type, raw, org_lo, org_hi,
@@ -61,16 +65,20 @@ shared AS (
                  >> (32 - TRY_CAST(split_part(w, '/', 2) AS INTEGER))))), FALSE)) END
 ),
 cand AS MATERIALIZED (SELECT n.fp_type, n.raw, n.fp FROM norm n JOIN shared s ON s.fp_type = n.fp_type AND s.fp = n.fp),
--- The bids carrying a shared value (one pass over bid), then one row per shared value they carry.
-carriers AS (
+-- The bids of the organisations that used a shared value, one row per shared value a bid carries.
+carriers AS MATERIALIZED (
   SELECT tender_id, lot_id, org_id, submit_time, upload_mac, cpu_serial, disk_serial, upload_ip FROM bid
-  WHERE upload_mac IN (SELECT raw FROM cand WHERE fp_type = 'upload_mac') OR cpu_serial IN (SELECT raw FROM cand WHERE fp_type = 'cpu_serial')
-     OR disk_serial IN (SELECT raw FROM cand WHERE fp_type = 'disk_serial') OR upload_ip IN (SELECT raw FROM cand WHERE fp_type = 'upload_ip')
+  WHERE org_id IN (
+    SELECT c.org_id FROM combo c JOIN cand ON cand.fp_type = 'upload_mac' AND cand.raw = c.upload_mac
+    UNION SELECT c.org_id FROM combo c JOIN cand ON cand.fp_type = 'cpu_serial' AND cand.raw = c.cpu_serial
+    UNION SELECT c.org_id FROM combo c JOIN cand ON cand.fp_type = 'disk_serial' AND cand.raw = c.disk_serial
+    UNION SELECT c.org_id FROM combo c JOIN cand ON cand.fp_type = 'upload_ip' AND cand.raw = c.upload_ip)
 ),
 fp AS MATERIALIZED (
-  SELECT b.tender_id, b.lot_id, b.org_id, b.submit_time, c.fp_type, c.fp
-  FROM carriers b JOIN cand c ON (c.fp_type = 'upload_mac' AND c.raw = b.upload_mac) OR (c.fp_type = 'cpu_serial' AND c.raw = b.cpu_serial)
-    OR (c.fp_type = 'disk_serial' AND c.raw = b.disk_serial) OR (c.fp_type = 'upload_ip' AND c.raw = b.upload_ip)
+  SELECT b.tender_id, b.lot_id, b.org_id, b.submit_time, c.fp_type, c.fp FROM carriers b JOIN cand c ON c.fp_type = 'upload_mac' AND c.raw = b.upload_mac
+  UNION ALL SELECT b.tender_id, b.lot_id, b.org_id, b.submit_time, c.fp_type, c.fp FROM carriers b JOIN cand c ON c.fp_type = 'cpu_serial' AND c.raw = b.cpu_serial
+  UNION ALL SELECT b.tender_id, b.lot_id, b.org_id, b.submit_time, c.fp_type, c.fp FROM carriers b JOIN cand c ON c.fp_type = 'disk_serial' AND c.raw = b.disk_serial
+  UNION ALL SELECT b.tender_id, b.lot_id, b.org_id, b.submit_time, c.fp_type, c.fp FROM carriers b JOIN cand c ON c.fp_type = 'upload_ip' AND c.raw = b.upload_ip
 ),
 pairs AS (
   SELECT a.tender_id, a.lot_id, a.org_id AS org_a, b.org_id AS org_b, a.fp_type, a.fp, a.submit_time AS time_a, b.submit_time AS time_b,

@@ -23,12 +23,16 @@ source: 《招标投标法实施条例》第四十条第（二）项；《政府
 -- A bid's handlers: its agent and whoever downloaded the tender documents for the bidder (for that lot, or for
 -- the whole tender); and its contact phone (normalised: digits only, without +86/0086, a trunk 0 restored on a
 -- landline) and e-mail (lower case). Only values found with more than one organisation anywhere can link two
--- bidders, so those are found first from the distinct raw values, and only their bids are paired within a lot.
-WITH raw AS MATERIALIZED (
-  SELECT 'person' AS kind, agent_person_id AS raw, min(org_id) AS org_lo, max(org_id) AS org_hi FROM bid WHERE agent_person_id IS NOT NULL GROUP BY agent_person_id
+-- bidders, so those are found first from each organisation's distinct values, and only the bids of the
+-- organisations concerned are paired within a lot.
+WITH combo AS MATERIALIZED (
+  SELECT org_id, agent_person_id, contact_phone, contact_email FROM bid GROUP BY ALL
+),
+raw AS MATERIALIZED (
+  SELECT 'person' AS kind, agent_person_id AS raw, min(org_id) AS org_lo, max(org_id) AS org_hi FROM combo WHERE agent_person_id IS NOT NULL GROUP BY agent_person_id
   UNION ALL SELECT 'person', person_id, min(org_id), max(org_id) FROM doc_download WHERE person_id IS NOT NULL GROUP BY person_id
-  UNION ALL SELECT 'phone', contact_phone, min(org_id), max(org_id) FROM bid WHERE contact_phone IS NOT NULL GROUP BY contact_phone
-  UNION ALL SELECT 'email', contact_email, min(org_id), max(org_id) FROM bid WHERE contact_email IS NOT NULL GROUP BY contact_email
+  UNION ALL SELECT 'phone', contact_phone, min(org_id), max(org_id) FROM combo WHERE contact_phone IS NOT NULL GROUP BY contact_phone
+  UNION ALL SELECT 'email', contact_email, min(org_id), max(org_id) FROM combo WHERE contact_email IS NOT NULL GROUP BY contact_email
 ),
 digits AS (
   SELECT kind, raw, org_lo, org_hi, regexp_replace(raw, '[^0-9]', '', 'g') AS d FROM raw WHERE kind = 'phone'
@@ -53,15 +57,23 @@ multi AS (
   HAVING min(org_lo) <> max(org_hi) AND NOT (kind = 'phone' AND list_contains($ignore_phones, v))
 ),
 cand AS MATERIALIZED (SELECT n.kind, n.raw, n.v FROM norm n JOIN multi m ON m.kind = n.kind AND m.v = n.v),
+-- The bids of the organisations concerned, with the shared values they carry.
+cbids AS MATERIALIZED (
+  SELECT tender_id, lot_id, org_id, agent_person_id, contact_phone, contact_email FROM bid
+  WHERE org_id IN (SELECT c.org_id FROM combo c JOIN cand ON cand.kind = 'person' AND cand.raw = c.agent_person_id)
+     OR org_id IN (SELECT c.org_id FROM combo c JOIN cand ON cand.kind = 'phone' AND cand.raw = c.contact_phone)
+     OR org_id IN (SELECT c.org_id FROM combo c JOIN cand ON cand.kind = 'email' AND cand.raw = c.contact_email)
+     OR org_id IN (SELECT d.org_id FROM doc_download d JOIN cand ON cand.kind = 'person' AND cand.raw = d.person_id)
+),
 links AS MATERIALIZED (
-  SELECT b.tender_id, b.lot_id, b.org_id, c.kind, c.v, 'agent' AS via FROM bid b JOIN cand c ON c.kind = 'person' AND c.raw = b.agent_person_id
+  SELECT b.tender_id, b.lot_id, b.org_id, c.kind, c.v, 'agent' AS via FROM cbids b JOIN cand c ON c.kind = 'person' AND c.raw = b.agent_person_id
   UNION ALL
   SELECT b.tender_id, b.lot_id, b.org_id, c.kind, c.v, 'doc_download' FROM doc_download d JOIN cand c ON c.kind = 'person' AND c.raw = d.person_id
-  JOIN bid b ON b.tender_id = d.tender_id AND b.org_id = d.org_id AND (d.lot_id = b.lot_id OR d.lot_id IS NULL OR d.lot_id = '-')
+  JOIN cbids b ON b.tender_id = d.tender_id AND b.org_id = d.org_id AND (d.lot_id = b.lot_id OR d.lot_id IS NULL OR d.lot_id = '-')
   UNION ALL
-  SELECT b.tender_id, b.lot_id, b.org_id, c.kind, c.v, b.contact_phone FROM bid b JOIN cand c ON c.kind = 'phone' AND c.raw = b.contact_phone
+  SELECT b.tender_id, b.lot_id, b.org_id, c.kind, c.v, b.contact_phone FROM cbids b JOIN cand c ON c.kind = 'phone' AND c.raw = b.contact_phone
   UNION ALL
-  SELECT b.tender_id, b.lot_id, b.org_id, c.kind, c.v, b.contact_email FROM bid b JOIN cand c ON c.kind = 'email' AND c.raw = b.contact_email
+  SELECT b.tender_id, b.lot_id, b.org_id, c.kind, c.v, b.contact_email FROM cbids b JOIN cand c ON c.kind = 'email' AND c.raw = b.contact_email
 ),
 pairs AS (
   SELECT a.tender_id, a.lot_id, a.org_id AS org_a, b.org_id AS org_b, a.kind, a.v, a.via AS via_a, b.via AS via_b
