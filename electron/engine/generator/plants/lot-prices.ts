@@ -1,0 +1,103 @@
+import type { PlantContext } from './plant.ts';
+
+/**
+ * Helpers for plants that rewrite the prices or the bidders of a lot (BID-007, BID-011, BID-012, BID-014,
+ * BID-025). They work on lots whose award does not depend on scores (priceOnly, lowestEvaluatedPrice and
+ * averagePrice in the background): valid bids are ranked by price, and the first-ranked one is awarded.
+ * The awarded bid's price is never changed, so the award, the contract and its payments stay as they are.
+ */
+
+/** Award criteria under which the background ranks valid bids by price alone. */
+export const PRICE_RANKED = `t.award_criteria IN ('priceOnly', 'lowestEvaluatedPrice', 'averagePrice')`;
+
+export interface ValidBid { bid_id: string; org_id: string; price: number; submit: string }
+
+/** The valid, positively priced bids of one lot, cheapest first (ties by bid id, as the background ranks them). */
+export function validBids(ctx: PlantContext, tenderId: string, lotId: string): Promise<ValidBid[]> {
+  return ctx.all<ValidBid>(`SELECT bid_id, org_id, CAST(price_cny AS DOUBLE) AS price, strftime(submit_time, '%Y-%m-%d %H:%M:%S') AS submit
+    FROM bid WHERE tender_id = $1 AND lot_id = $2 AND status = 'valid' AND price_cny > 0 ORDER BY price_cny, bid_id`, [tenderId, lotId]);
+}
+
+/** The lot's ceiling (lot.max_price_cny, else the tender's). */
+export async function ceilingOf(ctx: PlantContext, tenderId: string, lotId: string): Promise<number> {
+  const [r] = await ctx.all<{ c: number }>(`SELECT CAST(COALESCE(l.max_price_cny, t.max_price_cny) AS DOUBLE) AS c
+    FROM lot l JOIN tender t USING (tender_id) WHERE l.tender_id = $1 AND l.lot_id = $2`, [tenderId, lotId]);
+  return r!.c;
+}
+
+/**
+ * A fresh count of each lot's valid bids and its lowest valid price (`_lp_lots`), for the claim conditions
+ * of `lotsWith`. Recomputed on each call: earlier plants may have changed bids.
+ */
+export async function countValidBids(ctx: PlantContext): Promise<void> {
+  await ctx.run(`CREATE OR REPLACE TEMP TABLE _lp_lots AS
+    SELECT tender_id, lot_id, count(*) FILTER (WHERE status = 'valid' AND price_cny > 0) AS n_valid,
+      count(*) AS n_bids, min(price_cny) FILTER (WHERE status = 'valid' AND price_cny > 0) AS b1
+    FROM bid GROUP BY tender_id, lot_id`);
+}
+
+/**
+ * A claim condition (on lot l and tender t, with its bound values) for a completed, price-ranked lot with
+ * between `min` and `max` valid bids whose lowest valid price is at most `headroom` × the ceiling (room to
+ * raise the losing bids). Call countValidBids first. Use as `ctx.claimLots(n, ...lotsWith(4, 9))`.
+ */
+export function lotsWith(min: number, max: number, headroom = 1): [string, unknown[]] {
+  return [`t.status = 'complete' AND ${PRICE_RANKED} AND EXISTS (SELECT 1 FROM _lp_lots n WHERE n.tender_id = l.tender_id
+    AND n.lot_id = l.lot_id AND n.n_valid BETWEEN $1 AND $2 AND n.b1 <= CAST($3 AS DOUBLE) * l.max_price_cny)`, [min, max, headroom]];
+}
+
+/** Rank the lot's valid bids by price again (ties by bid id), and clear the rank of the others. */
+export async function rerank(ctx: PlantContext, tenderId: string, lotId: string): Promise<void> {
+  await ctx.run(`UPDATE bid SET rank = NULL WHERE tender_id = $1 AND lot_id = $2 AND status <> 'valid'`, [tenderId, lotId]);
+  await ctx.run(`UPDATE bid SET rank = r.rn FROM (
+      SELECT bid_id, CAST(row_number() OVER (ORDER BY price_cny, bid_id) AS INTEGER) AS rn FROM bid
+      WHERE tender_id = $1 AND lot_id = $2 AND status = 'valid') r
+    WHERE bid.bid_id = r.bid_id`, [tenderId, lotId]);
+  const bad = await ctx.all<{ award_id: string }>(`SELECT a.award_id FROM award a JOIN bid b USING (bid_id)
+    WHERE a.tender_id = $1 AND a.lot_id = $2 AND a.status = 'active' AND (b.rank IS DISTINCT FROM 1 OR b.price_cny <> a.award_value_cny)`, [tenderId, lotId]);
+  if (bad.length > 0) throw new Error(`lot ${tenderId}/${lotId}: the awarded bid is no longer the first-ranked one`);
+}
+
+/** Set the prices of some bids of one lot (in yuan, rounded to the fen) and rank the lot again. */
+export async function setPrices(ctx: PlantContext, tenderId: string, lotId: string, prices: Array<[string, number]>): Promise<void> {
+  for (const [bidId, price] of prices) {
+    await ctx.run(`UPDATE bid SET price_cny = CAST(round(CAST($2 AS DOUBLE), 2) AS DECIMAL(18,2)) WHERE bid_id = $1 AND tender_id = $3 AND lot_id = $4`,
+      [bidId, price, tenderId, lotId]);
+  }
+  await rerank(ctx, tenderId, lotId);
+}
+
+/** Prices rounded to the fen, as stored. */
+export const fen = (v: number) => Math.round(v * 100) / 100;
+
+/** The same statistics as v_tender_price_stats for one lot (n, cv, diffp, rd, rd_alt), read back after planting. */
+export async function lotStats(ctx: PlantContext, tenderId: string, lotId: string):
+  Promise<{ n: number; cv: number; diffp: number; rd: number | null; rd_alt: number | null }> {
+  const [s] = await ctx.all<{ n: number; cv: number; diffp: number; rd: number | null; rd_alt: number | null }>(`
+    WITH v AS (SELECT price_cny, row_number() OVER (ORDER BY price_cny, submit_time) AS r FROM bid
+               WHERE tender_id = $1 AND lot_id = $2 AND status = 'valid' AND price_cny > 0),
+    s AS (SELECT count(*) AS n, avg(price_cny) AS mu, stddev_samp(price_cny) AS sd, min(price_cny) AS b1, max(price_cny) AS bn,
+            max(CASE WHEN r = 2 THEN price_cny END) AS b2, stddev_samp(CASE WHEN r >= 2 THEN price_cny END) AS sdl FROM v)
+    SELECT CAST(n AS INTEGER) AS n, sd / mu AS cv, CAST((b2 - b1) / b1 AS DOUBLE) AS diffp, CAST((b2 - b1) / NULLIF(sdl, 0) AS DOUBLE) AS rd,
+      CAST((n - 2) * (b2 - b1) / NULLIF(bn - b2, 0) AS DOUBLE) AS rd_alt FROM s`, [tenderId, lotId]);
+  return s!;
+}
+
+/**
+ * Remove bids from a lot as if they had never been submitted: the bids with their files, personnel, items,
+ * consortium members, performance claims and expert scores, and the bidders' document downloads for the lot.
+ * Never the awarded bid.
+ */
+export async function deleteBids(ctx: PlantContext, tenderId: string, lotId: string, bidIds: string[]): Promise<void> {
+  for (const id of bidIds) {
+    const [b] = await ctx.all<{ org_id: string; awarded: boolean }>(`SELECT org_id, EXISTS (SELECT 1 FROM award a WHERE a.bid_id = b.bid_id) AS awarded
+      FROM bid b WHERE bid_id = $1 AND tender_id = $2 AND lot_id = $3`, [id, tenderId, lotId]);
+    if (!b || b.awarded) throw new Error(`deleteBids: ${id} is not an unawarded bid of ${tenderId}/${lotId}`);
+    for (const table of ['bid_document', 'bid_personnel', 'bid_item', 'bid_member', 'bid_claim', 'eval_score']) {
+      await ctx.run(`DELETE FROM ${table} WHERE bid_id = $1`, [id]);
+    }
+    await ctx.run(`DELETE FROM doc_download WHERE tender_id = $1 AND lot_id = $2 AND org_id = $3`, [tenderId, lotId, b.org_id]);
+    await ctx.run(`DELETE FROM bid WHERE bid_id = $1`, [id]);
+  }
+  await rerank(ctx, tenderId, lotId);
+}
