@@ -26,24 +26,28 @@ export async function ceilingOf(ctx: PlantContext, tenderId: string, lotId: stri
 }
 
 /**
- * A fresh count of each lot's valid bids and its lowest valid price (`_lp_lots`), for the claim conditions
+ * A fresh count of each lot's valid bids and its two lowest valid prices (`_lp_lots`), for the claim conditions
  * of `lotsWith`. Recomputed on each call: earlier plants may have changed bids.
  */
 export async function countValidBids(ctx: PlantContext): Promise<void> {
   await ctx.run(`CREATE OR REPLACE TEMP TABLE _lp_lots AS
     SELECT tender_id, lot_id, count(*) FILTER (WHERE status = 'valid' AND price_cny > 0) AS n_valid,
-      count(*) AS n_bids, min(price_cny) FILTER (WHERE status = 'valid' AND price_cny > 0) AS b1
+      count(*) AS n_bids, min(price_cny) FILTER (WHERE status = 'valid' AND price_cny > 0) AS b1,
+      (list(price_cny ORDER BY price_cny) FILTER (WHERE status = 'valid' AND price_cny > 0))[2] AS b2
     FROM bid GROUP BY tender_id, lot_id`);
 }
 
 /**
  * A claim condition (on lot l and tender t, with its bound values) for a completed, price-ranked lot with
  * between `min` and `max` valid bids whose lowest valid price is at most `headroom` × the ceiling (room to
- * raise the losing bids). Call countValidBids first. Use as `ctx.claimLots(n, ...lotsWith(4, 9))`.
+ * raise the losing bids) and whose second-lowest is at least (1 + `gap`) × the lowest (room to lower it).
+ * Call countValidBids first. Use as `ctx.claimLots(n, ...lotsWith(4, 9))`; further conditions go after it,
+ * with their values numbered from $5.
  */
-export function lotsWith(min: number, max: number, headroom = 1): [string, unknown[]] {
+export function lotsWith(min: number, max: number, headroom = 1, gap = 0): [string, unknown[]] {
   return [`t.status = 'complete' AND ${PRICE_RANKED} AND EXISTS (SELECT 1 FROM _lp_lots n WHERE n.tender_id = l.tender_id
-    AND n.lot_id = l.lot_id AND n.n_valid BETWEEN $1 AND $2 AND n.b1 <= CAST($3 AS DOUBLE) * l.max_price_cny)`, [min, max, headroom]];
+    AND n.lot_id = l.lot_id AND n.n_valid BETWEEN $1 AND $2 AND n.b1 <= CAST($3 AS DOUBLE) * l.max_price_cny
+    AND n.b2 >= (1 + CAST($4 AS DOUBLE)) * n.b1)`, [min, max, headroom, gap]];
 }
 
 /** Rank the lot's valid bids by price again (ties by bid id), and clear the rank of the others. */
