@@ -32,7 +32,8 @@ export async function ceilingOf(ctx: PlantContext, tenderId: string, lotId: stri
 export async function countValidBids(ctx: PlantContext): Promise<void> {
   await ctx.run(`CREATE OR REPLACE TEMP TABLE _lp_lots AS
     SELECT tender_id, lot_id, count(*) FILTER (WHERE status = 'valid' AND price_cny > 0) AS n_valid,
-      count(*) AS n_bids, min(price_cny) FILTER (WHERE status = 'valid' AND price_cny > 0) AS b1,
+      count(*) AS n_bids, count(DISTINCT price_cny) FILTER (WHERE status = 'valid' AND price_cny > 0) AS n_distinct,
+      min(price_cny) FILTER (WHERE status = 'valid' AND price_cny > 0) AS b1,
       (list(price_cny ORDER BY price_cny) FILTER (WHERE status = 'valid' AND price_cny > 0))[2] AS b2
     FROM bid GROUP BY tender_id, lot_id`);
 }
@@ -105,3 +106,16 @@ export async function deleteBids(ctx: PlantContext, tenderId: string, lotId: str
   }
   await rerank(ctx, tenderId, lotId);
 }
+
+/** Deterministic draws in [0, 1) for some keys (the generator's u macro under the seed), in the keys' order. */
+export async function draws(ctx: PlantContext, salt: string, keys: string[]): Promise<number[]> {
+  const out: number[] = [];
+  for (const k of keys) {
+    const [r] = await ctx.all<{ x: number }>(`SELECT u($1, $2) AS x`, [salt, k]);
+    out.push(Number(r!.x));
+  }
+  return out;
+}
+
+/** The distinct valid prices of each lot (`_lp_lots.n_distinct`), refreshed by countValidBids. */
+export const DISTINCT_PRICES = `EXISTS (SELECT 1 FROM _lp_lots n WHERE n.tender_id = l.tender_id AND n.lot_id = l.lot_id AND n.n_distinct = n.n_valid)`;

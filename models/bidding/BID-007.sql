@@ -1,0 +1,158 @@
+/*
+id: BID-007
+name_zh: 投标报价呈规律性差异或报价相同
+name_en: Regular or identical price pattern
+domain: BID
+category: C1
+kind: regulatory
+severity: orange
+escalation: 不同投标人总价相同，或不少于 4 个报价构成精确的等比、等差数列的，为红色 / red if different bidders' totals are identical or at least 4 bids form an exact progression
+subject_type: lot
+requires:
+  bid: [tender_id, lot_id, org_id, price_cny, status]
+params:
+  - name: n_min
+    type: integer
+    default: 3
+    unit: 个有效报价 / valid bids
+    label_zh: 最少有效报价数
+    label_en: Fewest valid bids
+  - name: eps_ratio
+    type: number
+    default: 0.001
+    label_zh: 相邻报价比值的极差不超过（等比）
+    label_en: Range of consecutive price ratios at most (constant ratio)
+  - name: eps_diff
+    type: number
+    default: 0.02
+    label_zh: 相邻报价差的极差与均值之比不超过（等差）
+    label_en: Range of consecutive differences over their mean at most (constant difference)
+  - name: steps
+    type: text_list
+    default: ['0.5', '1', '2', '3', '5', '10']
+    unit: "% / percent"
+    label_zh: 按最高投标限价下浮的步长
+    label_en: Steps below the ceiling price
+  - name: step_tol
+    type: number
+    default: 0.0001
+    unit: 最高限价的比例 / share of the ceiling
+    label_zh: 报价与“限价 ×（1 − k × 步长）”的容差
+    label_en: Tolerance between a bid and ceiling × (1 − k × step)
+  - name: unit_share
+    type: number
+    default: 0.5
+    unit: 比例 / ratio
+    label_zh: 两份报价相同分项单价的比例不低于
+    label_en: Share of identical item unit prices between two bids at least
+  - name: min_items
+    type: integer
+    default: 20
+    unit: 项 / items
+    label_zh: 比较单价所需的最少共同分项数
+    label_en: Fewest common items to compare unit prices
+explain:
+  zh: "项目 {tender_id} 标段 {lot_id}：{n} 个有效报价呈规律性：{patterns_zh}"
+  en: "Tender {tender_id} lot {lot_id}: the {n} valid bids follow a pattern: {patterns_en}"
+source: 《招标投标法实施条例》第四十条第（四）项（投标文件异常一致或者投标报价呈规律性差异）；World Bank INT Warning Signs (bids a systematic 1%, 3%, 10% apart); Cardinal R028; European Commission fraud guide (identical unit prices)
+*/
+-- The lot's valid bids b1 ≤ … ≤ bn (n ≥ n_min), with R the lot's ceiling (else the tender's):
+-- (a) identical totals of different bidders; (b) consecutive ratios b(i+1)/b(i) within eps_ratio of each other;
+-- (c) consecutive differences whose range is at most eps_diff of their mean; (d) every bid equal to
+-- R × (1 − k·step) for an integer k, for one step of `steps`, within step_tol × R; (e) two bids with at least
+-- min_items common items, unit_share of them at identical non-zero unit prices.
+WITH l AS (
+  SELECT v.tender_id, v.lot_id, count(*) AS n, list_sort(list(CAST(v.price_cny AS DOUBLE))) AS p
+  FROM v_bid_valid v GROUP BY v.tender_id, v.lot_id HAVING count(*) >= $n_min
+),
+g AS MATERIALIZED (
+  SELECT x.tender_id, x.lot_id, x.n, x.p, x.ceiling, list_min(x.d) AS d_min, list_max(x.d) AS d_max, list_avg(x.d) AS d_avg,
+    list_min(x.r) AS r_min, list_max(x.r) AS r_max
+  FROM (
+    SELECT l.*, list_transform(range(1, l.n), i -> l.p[i + 1] - l.p[i]) AS d, list_transform(range(1, l.n), i -> l.p[i + 1] / l.p[i]) AS r,
+      CAST(COALESCE(lt.max_price_cny, t.max_price_cny) AS DOUBLE) AS ceiling
+    FROM l LEFT JOIN lot lt ON lt.tender_id = l.tender_id AND lt.lot_id = l.lot_id LEFT JOIN tender t ON t.tender_id = l.tender_id) x
+),
+st AS (SELECT unnest(list_transform($steps, x -> CAST(x AS DOUBLE) / 100)) AS step),
+-- (a): equal adjacent prices, then (for those lots only) a price shared by two different bidders.
+ident AS (
+  SELECT v.tender_id, v.lot_id, list({'price': v.price_cny, 'orgs': v.orgs} ORDER BY v.price_cny) AS identical
+  FROM (SELECT b.tender_id, b.lot_id, b.price_cny, list(DISTINCT b.org_id ORDER BY b.org_id) AS orgs
+        FROM v_bid_valid b SEMI JOIN (SELECT tender_id, lot_id FROM g WHERE d_min = 0) c USING (tender_id, lot_id)
+        GROUP BY b.tender_id, b.lot_id, b.price_cny HAVING count(DISTINCT b.org_id) >= 2) v
+  GROUP BY v.tender_id, v.lot_id
+),
+-- (d): lots whose lowest bid sits on a step (a cheap test of one price), then every bid on that step.
+step1 AS (
+  SELECT g.tender_id, g.lot_id, list(st.step) AS cand
+  FROM (SELECT tender_id, lot_id, 1 - p[1] / ceiling AS y1 FROM g WHERE p[1] <= ceiling) g, st
+  WHERE abs(g.y1 - st.step * round(g.y1 / st.step)) <= $step_tol
+  GROUP BY g.tender_id, g.lot_id
+),
+steps AS (
+  SELECT s.tender_id, s.lot_id, list(s.step * 100 ORDER BY s.step) AS steps_pct
+  FROM (SELECT c.tender_id, c.lot_id, g.p, g.ceiling, unnest(c.cand) AS step FROM step1 c JOIN g USING (tender_id, lot_id)) s
+  WHERE list_bool_and(list_transform(s.p, b -> b <= s.ceiling AND abs((1 - b / s.ceiling) - s.step * round((1 - b / s.ceiling) / s.step)) <= $step_tol))
+  GROUP BY s.tender_id, s.lot_id
+),
+-- (e): pairs of bids sharing an item code at the same non-zero unit price, then their common items.
+same AS (
+  SELECT a.bid_id AS bid_a, b.bid_id AS bid_b, count(*) AS n_same
+  FROM bid_item a JOIN bid_item b ON a.item_code = b.item_code AND a.unit_price_cny = b.unit_price_cny AND a.bid_id < b.bid_id
+  WHERE a.unit_price_cny > 0
+  GROUP BY a.bid_id, b.bid_id HAVING count(*) >= $unit_share * $min_items
+),
+pairs AS (
+  SELECT va.tender_id, va.lot_id, s.bid_a, s.bid_b, va.org_id AS org_a, vb.org_id AS org_b, s.n_same,
+    (SELECT count(*) FROM bid_item ia JOIN bid_item ib ON ib.bid_id = s.bid_b AND ib.item_code = ia.item_code AND ib.unit_price_cny > 0
+     WHERE ia.bid_id = s.bid_a AND ia.unit_price_cny > 0) AS n_common
+  FROM same s JOIN v_bid_valid va ON va.bid_id = s.bid_a JOIN v_bid_valid vb ON vb.bid_id = s.bid_b
+  WHERE va.tender_id = vb.tender_id AND va.lot_id = vb.lot_id AND va.org_id <> vb.org_id
+),
+units AS (
+  SELECT tender_id, lot_id,
+    list({'org_a': least(org_a, org_b), 'org_b': greatest(org_a, org_b), 'identical_items': n_same, 'common_items': n_common,
+          'share': round(n_same / n_common, 4)} ORDER BY least(org_a, org_b), greatest(org_a, org_b)) AS unit_pairs
+  FROM pairs WHERE n_common >= $min_items AND n_same >= $unit_share * n_common
+  GROUP BY tender_id, lot_id
+),
+f AS (
+  SELECT g.*, s.steps_pct, u.unit_pairs, i.identical,
+    i.identical IS NOT NULL AS f_identical,
+    g.r_min > 1 AND g.r_max - g.r_min <= $eps_ratio AS f_ratio,
+    g.d_avg > 0 AND (g.d_max - g.d_min) / g.d_avg <= $eps_diff AS f_diff,
+    s.steps_pct IS NOT NULL AS f_step
+  FROM g LEFT JOIN steps s USING (tender_id, lot_id) LEFT JOIN units u USING (tender_id, lot_id) LEFT JOIN ident i USING (tender_id, lot_id)
+),
+h AS (SELECT * FROM f WHERE f_identical OR f_ratio OR f_diff OR f_step OR unit_pairs IS NOT NULL),
+-- The bidders of the flagged lots, cheapest first.
+bidders AS (
+  SELECT tender_id, lot_id, list_transform(list_sort(list({'r': v.price_rank, 'o': v.org_id})), x -> x.o) AS o
+  FROM v_bid_valid v SEMI JOIN h USING (tender_id, lot_id) GROUP BY v.tender_id, v.lot_id
+)
+SELECT 'lot' AS subject_type, h.tender_id || '/' || h.lot_id AS subject_id, h.tender_id, h.lot_id, b.o[1] AS org_id,
+  t.buyer_org_id, t.region_code, h.ceiling AS amount_cny, CAST(t.bid_deadline AS DATE) AS occurred_on,
+  CASE WHEN h.f_identical OR (h.n >= 4 AND (h.f_ratio OR h.f_diff)) THEN 'red' ELSE 'orange' END AS severity,
+  CAST(h.f_identical::INTEGER + h.f_ratio::INTEGER + h.f_diff::INTEGER + h.f_step::INTEGER + (h.unit_pairs IS NOT NULL)::INTEGER AS DOUBLE) AS score,
+  {'n': h.n, 'prices': list_transform(h.p, x -> round(x, 2)), 'orgs': b.o, 'ceiling': h.ceiling,
+   'identical_totals': h.f_identical,
+   'identical': h.identical,
+   'constant_ratio': h.f_ratio, 'ratio_min': round(h.r_min, 6), 'ratio_max': round(h.r_max, 6), 'ratio_range': round(h.r_max - h.r_min, 6),
+   'constant_difference': h.f_diff, 'diff_min': round(h.d_min, 2), 'diff_max': round(h.d_max, 2), 'diff_mean': round(h.d_avg, 2),
+   'diff_spread': round((h.d_max - h.d_min) / NULLIF(h.d_avg, 0), 6),
+   'ceiling_steps': h.f_step, 'steps_pct': h.steps_pct,
+   'price_to_ceiling': list_transform(h.p, x -> round(x / h.ceiling, 6)),
+   'identical_unit_prices': h.unit_pairs,
+   'patterns_zh': concat_ws('；',
+     CASE WHEN h.f_identical THEN '不同投标人报价相同' END,
+     CASE WHEN h.f_ratio THEN '相邻报价比值恒定（等比）' END,
+     CASE WHEN h.f_diff THEN '相邻报价差额恒定（等差）' END,
+     CASE WHEN h.f_step THEN '各报价均为最高限价按 ' || array_to_string(h.steps_pct, '%、') || '% 的整数倍下浮' END,
+     CASE WHEN h.unit_pairs IS NOT NULL THEN '两份报价的分项单价大量相同' END),
+   'patterns_en': concat_ws('; ',
+     CASE WHEN h.f_identical THEN 'identical totals from different bidders' END,
+     CASE WHEN h.f_ratio THEN 'a constant ratio between consecutive bids' END,
+     CASE WHEN h.f_diff THEN 'a constant difference between consecutive bids' END,
+     CASE WHEN h.f_step THEN 'every bid is the ceiling less a whole number of ' || array_to_string(h.steps_pct, '% or ') || '% steps' END,
+     CASE WHEN h.unit_pairs IS NOT NULL THEN 'two bids share most item unit prices' END)} AS evidence
+FROM h JOIN tender t ON t.tender_id = h.tender_id JOIN bidders b ON b.tender_id = h.tender_id AND b.lot_id = h.lot_id
