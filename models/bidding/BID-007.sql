@@ -10,6 +10,7 @@ escalation: 不同投标人总价相同，或不少于 4 个报价构成精确�
 subject_type: lot
 requires:
   bid: [tender_id, lot_id, org_id, price_cny, status]
+  tender: [tender_id]
 params:
   - name: n_min
     type: integer

@@ -10,6 +10,7 @@ severity: orange
 subject_type: lot
 requires:
   bid: [tender_id, lot_id, org_id, price_cny, status]
+  tender: [tender_id]
 params:
   - name: n_min
     type: integer
@@ -38,14 +39,9 @@ source: Imhof 2017 (FSES WP 484) and 2019; Defence Construction Canada testimony
 WITH h AS (
   SELECT v.* FROM v_tender_price_stats v
   WHERE v.n >= greatest($n_min, 3) AND (v.rd >= $rd_min OR v.rd_alt >= $rd_min) AND v.diffp >= $diffp_min
-),
-p AS (
-  SELECT v.tender_id, v.lot_id, list(v.price_cny ORDER BY v.price_rank) AS prices
-  FROM v_bid_valid v SEMI JOIN h ON h.tender_id = v.tender_id AND h.lot_id = v.lot_id
-  GROUP BY v.tender_id, v.lot_id
 )
 SELECT 'lot' AS subject_type, h.tender_id || '/' || h.lot_id AS subject_id, h.tender_id, h.lot_id, h.low_org_id AS org_id,
   t.buyer_org_id, t.region_code, h.b1 AS amount_cny, CAST(t.bid_deadline AS DATE) AS occurred_on, greatest(h.rd, h.rd_alt) AS score,
   {'n': h.n, 'b1': h.b1, 'b2': h.b2, 'bn': h.bn, 'sd_losing': round(h.sd_losing, 2), 'rd': round(h.rd, 4), 'rd_alt': round(h.rd_alt, 4),
-   'diffp': round(h.diffp, 6), 'diffp_pct': round(100 * h.diffp, 3), 'rd_min': $rd_min, 'diffp_min': $diffp_min, 'prices': p.prices} AS evidence
-FROM h JOIN tender t USING (tender_id) LEFT JOIN p USING (tender_id, lot_id)
+   'diffp': round(h.diffp, 6), 'diffp_pct': round(100 * h.diffp, 3), 'rd_min': $rd_min, 'diffp_min': $diffp_min} AS evidence
+FROM h JOIN tender t USING (tender_id)

@@ -33,8 +33,8 @@ params:
     type: integer
     default: 20
     unit: 个标段 / lots
-    label_zh: 细分样本最少标段数（不足时按品目 × 年度全省计算）
-    label_en: Fewest lots for a segment fence (smaller segments fall back to class × year, province-wide)
+    label_zh: 细分样本最少标段数（不足时按品目 × 年度全省计算，仍不足则不用四分位下限）
+    label_en: Fewest lots for a segment fence (smaller segments fall back to class × year, province-wide; no fence if that is small too)
 explain:
   zh: "项目 {tender_id} 标段 {lot_id}（{award_criteria}）：中标人 {org_id} 报价 {winning_price} 元，仅比次低价 {runner_up_price} 元（{runner_up_org_id}）低 {diffp_pct}%{escalation_zh}"
   en: "Tender {tender_id} lot {lot_id} ({award_criteria}): the winner {org_id} bid CNY {winning_price}, only {diffp_pct}% below the runner-up's CNY {runner_up_price} ({runner_up_org_id}){escalation_en}"
@@ -42,7 +42,7 @@ source: 《招标投标法实施条例》第四十一条（招标人与投标人
 */
 -- Lots awarded on price whose winner is the lowest valid bid and whose runner-up is at most diffp_low above
 -- it, or at or below the lower fence Q1 − k·IQR of diffp in the segment (4-digit class × region × year; class ×
--- year province-wide when the segment has fewer than segment_min_n lots).
+-- year province-wide when the segment has fewer than segment_min_n lots; no fence when that has fewer too).
 WITH s AS (
   SELECT v.tender_id, v.lot_id, v.n, v.b1, v.b2, v.diffp, t.award_criteria,
     substr(t.class_code, 1, 4) AS class4, t.region_code, year(t.bid_deadline) AS yr
@@ -58,14 +58,14 @@ fb AS (
   FROM s GROUP BY ALL
 ),
 c AS (
-  SELECT s.*, CASE WHEN g.n >= $segment_min_n THEN g.q1 - $iqr_k * (g.q3 - g.q1) ELSE f.q1 - $iqr_k * (f.q3 - f.q1) END AS fence,
+  SELECT s.*, CASE WHEN g.n >= $segment_min_n THEN g.q1 - $iqr_k * (g.q3 - g.q1) WHEN f.n >= $segment_min_n THEN f.q1 - $iqr_k * (f.q3 - f.q1) END AS fence,
     CASE WHEN g.n >= $segment_min_n THEN 'class4×region×year' ELSE 'class4×year' END AS seg_level,
     CASE WHEN g.n >= $segment_min_n THEN g.n ELSE f.n END AS seg_n
   FROM s
   LEFT JOIN seg g ON g.class4 IS NOT DISTINCT FROM s.class4 AND g.region_code IS NOT DISTINCT FROM s.region_code AND g.yr IS NOT DISTINCT FROM s.yr
   LEFT JOIN fb f ON f.class4 IS NOT DISTINCT FROM s.class4 AND f.yr IS NOT DISTINCT FROM s.yr
   WHERE s.diffp <= $diffp_low
-     OR s.diffp <= CASE WHEN g.n >= $segment_min_n THEN g.q1 - $iqr_k * (g.q3 - g.q1) ELSE f.q1 - $iqr_k * (f.q3 - f.q1) END
+     OR s.diffp <= CASE WHEN g.n >= $segment_min_n THEN g.q1 - $iqr_k * (g.q3 - g.q1) WHEN f.n >= $segment_min_n THEN f.q1 - $iqr_k * (f.q3 - f.q1) END
 ),
 -- The active award of the lot, to the lowest valid bid.
 w AS (

@@ -44,8 +44,8 @@ params:
     type: integer
     default: 20
     unit: 个项目 / tenders
-    label_zh: 细分样本最少项目数（不足时按方式 × 品目 × 年度全省计算）
-    label_en: Fewest tenders for a segment percentile (smaller segments fall back to method × class × year, province-wide)
+    label_zh: 细分样本最少项目数（不足时按方式 × 品目 × 年度全省计算，仍不足则不筛查）
+    label_en: Fewest tenders for a segment percentile (smaller segments fall back to method × class × year, province-wide; not screened if that is small too)
 explain:
   zh: "项目 {tender_id}（{method_detail}）{docs_start} 开始发出文件，{bid_deadline} 截止，期限仅 {period} {unit_zh}，法定最短 {min_period} {unit_zh}"
   en: "Tender {tender_id} ({method_detail}): documents issued from {docs_start}, deadline {bid_deadline}: a period of {period} {unit_en} where the law requires at least {min_period}"
@@ -74,7 +74,7 @@ WITH p AS (
     AND t.method_detail IN ('公开招标', '邀请招标', '竞争性磋商', '竞争性谈判', '询价')
 ),
 -- Optional yellow screen: the segment's low percentile of the period (method × 4-digit class × region × year,
--- falling back to method × 4-digit class × year when the segment is small).
+-- falling back to method × 4-digit class × year when the segment is small, and not screened when that is small too).
 seg AS (
   SELECT method_detail, class4, region_code, yr, count(*) AS n, quantile_cont(period, $segment_pct / 100.0) AS q
   FROM p WHERE $segment_screen GROUP BY ALL
@@ -84,7 +84,7 @@ fb AS (
   FROM p WHERE $segment_screen GROUP BY ALL
 ),
 h AS (
-  SELECT p.*, CASE WHEN s.n >= $segment_min_n THEN s.q ELSE f.q END AS seg_q,
+  SELECT p.*, CASE WHEN s.n >= $segment_min_n THEN s.q WHEN f.n >= $segment_min_n THEN f.q END AS seg_q,
     CASE WHEN s.n >= $segment_min_n THEN s.n ELSE f.n END AS seg_n,
     CASE WHEN s.n >= $segment_min_n THEN 'method×class4×region×year' ELSE 'method×class4×year' END AS seg_level
   FROM p
@@ -103,4 +103,4 @@ SELECT 'tender' AS subject_type, h.tender_id AS subject_id, h.tender_id, h.buyer
    'calendar_days': date_diff('day', CAST(h.docs_start AS DATE), CAST(h.bid_deadline AS DATE)),
    'segment_pct_value': h.seg_q, 'segment_n': h.seg_n, 'segment_level': CASE WHEN $segment_screen THEN h.seg_level END} AS evidence
 FROM h
-WHERE h.period < h.min_period OR (h.seg_n >= 2 AND h.period < h.seg_q)
+WHERE h.period < h.min_period OR h.period < h.seg_q

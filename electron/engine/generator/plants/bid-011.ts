@@ -31,7 +31,7 @@ function pricesWithCv(b1: number, jitter: number[], target: number): number[] {
   return at((lo + hi) / 2);
 }
 
-/** The pct-th percentile of cv in the lot's segment, as BID-011 computes it (class4 × region × year, else class4 × year). */
+/** The pct-th percentile of cv in the lot's segment, as BID-011 computes it (class4 × region × year, else class4 × year; 0 when both are small). */
 async function segmentPct(ctx: PlantContext, lot: Lot): Promise<number> {
   const seg = (region: boolean) => ctx.all<{ n: number; q: number }>(`
     WITH s AS (
@@ -44,7 +44,7 @@ async function segmentPct(ctx: PlantContext, lot: Lot): Promise<number> {
   const [a] = await seg(true);
   if (Number(a!.n) >= SEGMENT_MIN_N) return a!.q;
   const [b] = await seg(false);
-  return b!.q;
+  return Number(b!.n) >= SEGMENT_MIN_N ? b!.q : 0;
 }
 
 /** Give the lot's valid bids the coefficient of variation `target`; return the winner. */

@@ -28,8 +28,9 @@ async function runnerUpAt(ctx: PlantContext, lot: Lot, diffp: number, last: bool
   await setPrices(ctx, lot.tender_id, lot.lot_id, [[second.bid_id, fen(win.price * (1 + diffp))]]);
   const others = `SELECT max(submit_time) FROM bid WHERE tender_id = $1 AND lot_id = $2 AND bid_id <> $3 AND COALESCE(status, '') <> 'withdrawn'`;
   if (last) {
-    // Seven minutes after the last of the others (they all hand in by 09:20 of the 09:30 deadline day).
-    await ctx.run(`UPDATE bid SET submit_time = least((${others}) + INTERVAL 7 MINUTE, (SELECT bid_deadline FROM tender WHERE tender_id = $1) - INTERVAL 1 MINUTE)
+    // Seven minutes after the last of the others (they all hand in by 09:20 of the 09:30 deadline day), never earlier than it did.
+    await ctx.run(`UPDATE bid SET submit_time = greatest(submit_time,
+        least((${others}) + INTERVAL 7 MINUTE, (SELECT bid_deadline FROM tender WHERE tender_id = $1) - INTERVAL 1 MINUTE))
       WHERE bid_id = $3`, [lot.tender_id, lot.lot_id, win.bid_id]);
   } else {
     await ctx.run(`UPDATE bid SET submit_time = least((SELECT submit_time FROM bid WHERE bid_id = $3) + INTERVAL 5 MINUTE,
