@@ -1,5 +1,5 @@
 import type { Plant, PlantContext } from './plant.ts';
-import { DISTINCT_PRICES, ceilingOf, countValidBids, fen, lotsWith, setPrices, validBids, type ValidBid } from './lot-prices.ts';
+import { ceilingOf, countValidBids, fen, lotsWith, setPrices, validBids, type ValidBid } from './lot-prices.ts';
 
 interface Lot { tender_id: string; lot_id: string }
 
@@ -7,6 +7,10 @@ function record(ctx: PlantContext, truth: 'planted' | 'near_miss', lot: Lot, win
   ctx.record({ truth, subject_type: 'lot', subject_id: `${lot.tender_id}/${lot.lot_id}`, tender_id: lot.tender_id, lot_id: lot.lot_id,
     org_id: winner, note_zh: zh, note_en: en });
 }
+
+/** Gaps between consecutive bids (shares of the lowest) with no regularity: no two within 2% of each other. */
+const IRREGULAR = [0.021, 0.034, 0.017, 0.029, 0.024, 0.038, 0.019, 0.031, 0.026, 0.042, 0.015, 0.036, 0.023, 0.033, 0.027, 0.04, 0.018, 0.03, 0.022];
+const ladder = (b1: number, i: number) => b1 * (1 + IRREGULAR.slice(0, i + 1).reduce((a, b) => a + b, 0));
 
 /** Reprice every losing bid of the lot from the winner's price: loser i (from 0) gets price(b1, i). */
 async function reprice(ctx: PlantContext, lot: Lot, price: (b1: number, i: number) => number): Promise<ValidBid[]> {
@@ -54,10 +58,9 @@ export const plant: Plant = {
       return (await ctx.claimLots(1, `${where} AND ${extra}`, params))[0]!;
     };
 
-    // Identical totals: two losing bidders quote exactly the same price.
-    let lot = await claim(4, 8, DISTINCT_PRICES);
-    let bids = await validBids(ctx, lot.tender_id, lot.lot_id);
-    await setPrices(ctx, lot.tender_id, lot.lot_id, [[bids[2]!.bid_id, bids[3]!.price]]);
+    // Identical totals: two losing bidders quote exactly the same price (the others irregularly spaced).
+    let lot = await claim(4, 8);
+    let bids = await reprice(ctx, lot, (b1, i) => ladder(b1, i === 2 ? 1 : i));
     record(ctx, 'planted', lot, bids[0]!.org_id, '两家投标人的投标总价完全相同', 'two bidders quoted exactly the same total');
 
     // Five or more bids in an exact arithmetic progression, 2% of the lowest apart (red).
@@ -86,7 +89,8 @@ export const plant: Plant = {
       `all four bids are the ceiling less whole 1% steps (${k1}%, ${k1 - 3}%, ${k1 - 4}%, ${k1 - 7}% below)`);
 
     // Two bids with 12 of 20 item unit prices identical (a shared pricing file).
-    lot = await claim(4, 8, `t.category = 'goods' AND ${DISTINCT_PRICES}`);
+    lot = await claim(4, 8, `t.category = 'goods'`);
+    await reprice(ctx, lot, ladder);
     let pair = await shareUnitPrices(ctx, lot, 12);
     record(ctx, 'planted', lot, (await validBids(ctx, lot.tender_id, lot.lot_id))[0]!.org_id,
       `${pair[0].org_id}与${pair[1].org_id}的20项清单单价中12项完全相同`, `${pair[0].org_id} and ${pair[1].org_id} quote 12 of 20 item unit prices identically`);
@@ -103,7 +107,8 @@ export const plant: Plant = {
     record(ctx, 'near_miss', lot, bids[0]!.org_id, '相邻报价比为1.03与1.0315，比值极差0.0015，略超0.001',
       'consecutive ratios of 1.03 and 1.0315: their range of 0.0015 is just over 0.001');
     // Near miss: 8 of 20 unit prices identical (40%, under half).
-    lot = await claim(4, 8, `t.category = 'goods' AND ${DISTINCT_PRICES}`);
+    lot = await claim(4, 8, `t.category = 'goods'`);
+    await reprice(ctx, lot, ladder);
     pair = await shareUnitPrices(ctx, lot, 8);
     record(ctx, 'near_miss', lot, (await validBids(ctx, lot.tender_id, lot.lot_id))[0]!.org_id,
       `${pair[0].org_id}与${pair[1].org_id}仅8项单价相同（40%），低于50%`, `${pair[0].org_id} and ${pair[1].org_id} share only 8 of 20 unit prices (40%)`);

@@ -107,7 +107,7 @@ export const plant: Plant = {
     // Two bids 0.2% apart in a price-awarded lot that failed: nobody won.
     try {
       const [failed] = await ctx.claimLots(1, `t.status IN ('unsuccessful', 'cancelled') AND t.award_criteria IN ${PRICE_DECIDES}
-        AND EXISTS (SELECT 1 FROM _lp_lots n WHERE n.tender_id = l.tender_id AND n.lot_id = l.lot_id AND n.n_valid >= 3 AND n.b2 >= 1.02 * n.b1)`);
+        AND EXISTS (SELECT 1 FROM _lp_lots n WHERE n.tender_id = l.tender_id AND n.lot_id = l.lot_id AND n.n_valid >= 3 AND n.low2[2] >= 1.02 * n.b1)`);
       await runnerUpAt(ctx, failed!, 0.002, false);
       record(ctx, 'near_miss', failed!, undefined, '两家最低报价相差0.2%，但招标失败、未确定中标人',
         'the two lowest bids were 0.2% apart, but the tender failed and nobody was awarded');

@@ -1,3 +1,4 @@
+import { fill } from './plant-helpers.ts';
 import type { PlantContext } from './plant.ts';
 
 /**
@@ -26,15 +27,14 @@ export async function ceilingOf(ctx: PlantContext, tenderId: string, lotId: stri
 }
 
 /**
- * A fresh count of each lot's valid bids and its two lowest valid prices (`_lp_lots`), for the claim conditions
+ * A fresh count of each lot's bids, its valid bids and its two lowest valid prices (`_lp_lots`), for the claim conditions
  * of `lotsWith`. Recomputed on each call: earlier plants may have changed bids.
  */
 export async function countValidBids(ctx: PlantContext): Promise<void> {
   await ctx.run(`CREATE OR REPLACE TEMP TABLE _lp_lots AS
-    SELECT tender_id, lot_id, count(*) FILTER (WHERE status = 'valid' AND price_cny > 0) AS n_valid,
-      count(*) AS n_bids, count(DISTINCT price_cny) FILTER (WHERE status = 'valid' AND price_cny > 0) AS n_distinct,
+    SELECT tender_id, lot_id, count(*) FILTER (WHERE status = 'valid' AND price_cny > 0) AS n_valid, count(*) AS n_bids,
       min(price_cny) FILTER (WHERE status = 'valid' AND price_cny > 0) AS b1,
-      (list(price_cny ORDER BY price_cny) FILTER (WHERE status = 'valid' AND price_cny > 0))[2] AS b2
+      min(price_cny, 2) FILTER (WHERE status = 'valid' AND price_cny > 0) AS low2
     FROM bid GROUP BY tender_id, lot_id`);
 }
 
@@ -48,15 +48,14 @@ export async function countValidBids(ctx: PlantContext): Promise<void> {
 export function lotsWith(min: number, max: number, headroom = 1, gap = 0): [string, unknown[]] {
   return [`t.status = 'complete' AND ${PRICE_RANKED} AND EXISTS (SELECT 1 FROM _lp_lots n WHERE n.tender_id = l.tender_id
     AND n.lot_id = l.lot_id AND n.n_valid BETWEEN $1 AND $2 AND n.b1 <= CAST($3 AS DOUBLE) * l.max_price_cny
-    AND n.b2 >= (1 + CAST($4 AS DOUBLE)) * n.b1)`, [min, max, headroom, gap]];
+    AND n.low2[2] >= (1 + CAST($4 AS DOUBLE)) * n.b1)`, [min, max, headroom, gap]];
 }
 
 /** Rank the lot's valid bids by price again (ties by bid id), and clear the rank of the others. */
 export async function rerank(ctx: PlantContext, tenderId: string, lotId: string): Promise<void> {
-  await ctx.run(`UPDATE bid SET rank = NULL WHERE tender_id = $1 AND lot_id = $2 AND status <> 'valid'`, [tenderId, lotId]);
   await ctx.run(`UPDATE bid SET rank = r.rn FROM (
-      SELECT bid_id, CAST(row_number() OVER (ORDER BY price_cny, bid_id) AS INTEGER) AS rn FROM bid
-      WHERE tender_id = $1 AND lot_id = $2 AND status = 'valid') r
+      SELECT bid_id, CASE WHEN status = 'valid' THEN CAST(row_number() OVER (PARTITION BY status = 'valid' ORDER BY price_cny, bid_id) AS INTEGER) END AS rn
+      FROM bid WHERE tender_id = $1 AND lot_id = $2) r
     WHERE bid.bid_id = r.bid_id`, [tenderId, lotId]);
   const bad = await ctx.all<{ award_id: string }>(`SELECT a.award_id FROM award a JOIN bid b USING (bid_id)
     WHERE a.tender_id = $1 AND a.lot_id = $2 AND a.status = 'active' AND (b.rank IS DISTINCT FROM 1 OR b.price_cny <> a.award_value_cny)`, [tenderId, lotId]);
@@ -65,10 +64,10 @@ export async function rerank(ctx: PlantContext, tenderId: string, lotId: string)
 
 /** Set the prices of some bids of one lot (in yuan, rounded to the fen) and rank the lot again. */
 export async function setPrices(ctx: PlantContext, tenderId: string, lotId: string, prices: Array<[string, number]>): Promise<void> {
-  for (const [bidId, price] of prices) {
-    await ctx.run(`UPDATE bid SET price_cny = CAST(round(CAST($2 AS DOUBLE), 2) AS DECIMAL(18,2)) WHERE bid_id = $1 AND tender_id = $3 AND lot_id = $4`,
-      [bidId, price, tenderId, lotId]);
-  }
+  await ctx.run(`CREATE OR REPLACE TEMP TABLE _lp_set (bid_id VARCHAR, price DOUBLE)`);
+  await fill(ctx, '_lp_set', prices);
+  await ctx.run(`UPDATE bid SET price_cny = CAST(round(s.price, 2) AS DECIMAL(18,2)) FROM _lp_set s
+    WHERE bid.bid_id = s.bid_id AND bid.tender_id = $1 AND bid.lot_id = $2`, [tenderId, lotId]);
   await rerank(ctx, tenderId, lotId);
 }
 
@@ -94,16 +93,19 @@ export async function lotStats(ctx: PlantContext, tenderId: string, lotId: strin
  * Never the awarded bid.
  */
 export async function deleteBids(ctx: PlantContext, tenderId: string, lotId: string, bidIds: string[]): Promise<void> {
-  for (const id of bidIds) {
-    const [b] = await ctx.all<{ org_id: string; awarded: boolean }>(`SELECT org_id, EXISTS (SELECT 1 FROM award a WHERE a.bid_id = b.bid_id) AS awarded
-      FROM bid b WHERE bid_id = $1 AND tender_id = $2 AND lot_id = $3`, [id, tenderId, lotId]);
-    if (!b || b.awarded) throw new Error(`deleteBids: ${id} is not an unawarded bid of ${tenderId}/${lotId}`);
-    for (const table of ['bid_document', 'bid_personnel', 'bid_item', 'bid_member', 'bid_claim', 'eval_score']) {
-      await ctx.run(`DELETE FROM ${table} WHERE bid_id = $1`, [id]);
-    }
-    await ctx.run(`DELETE FROM doc_download WHERE tender_id = $1 AND lot_id = $2 AND org_id = $3`, [tenderId, lotId, b.org_id]);
-    await ctx.run(`DELETE FROM bid WHERE bid_id = $1`, [id]);
+  if (bidIds.length === 0) return;
+  await ctx.run(`CREATE OR REPLACE TEMP TABLE _lp_del (bid_id VARCHAR)`);
+  await fill(ctx, '_lp_del', bidIds.map((id) => [id]));
+  const bad = await ctx.all<{ bid_id: string }>(`SELECT d.bid_id FROM _lp_del d
+    WHERE NOT EXISTS (SELECT 1 FROM bid b WHERE b.bid_id = d.bid_id AND b.tender_id = $1 AND b.lot_id = $2)
+       OR EXISTS (SELECT 1 FROM award a WHERE a.bid_id = d.bid_id)`, [tenderId, lotId]);
+  if (bad.length > 0) throw new Error(`deleteBids: ${bad[0]!.bid_id} is not an unawarded bid of ${tenderId}/${lotId}`);
+  for (const table of ['bid_document', 'bid_personnel', 'bid_item', 'bid_member', 'bid_claim', 'eval_score']) {
+    await ctx.run(`DELETE FROM ${table} WHERE bid_id IN (SELECT bid_id FROM _lp_del)`);
   }
+  await ctx.run(`DELETE FROM doc_download WHERE tender_id = $1 AND lot_id = $2
+    AND org_id IN (SELECT b.org_id FROM bid b JOIN _lp_del USING (bid_id))`, [tenderId, lotId]);
+  await ctx.run(`DELETE FROM bid WHERE bid_id IN (SELECT bid_id FROM _lp_del)`);
   await rerank(ctx, tenderId, lotId);
 }
 
@@ -117,5 +119,3 @@ export async function draws(ctx: PlantContext, salt: string, keys: string[]): Pr
   return out;
 }
 
-/** The distinct valid prices of each lot (`_lp_lots.n_distinct`), refreshed by countValidBids. */
-export const DISTINCT_PRICES = `EXISTS (SELECT 1 FROM _lp_lots n WHERE n.tender_id = l.tender_id AND n.lot_id = l.lot_id AND n.n_distinct = n.n_valid)`;
