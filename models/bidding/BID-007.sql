@@ -71,8 +71,15 @@ g AS MATERIALIZED (
     list_min(x.r) AS r_min, list_max(x.r) AS r_max
   FROM (
     SELECT l.*, list_transform(range(1, l.n), i -> l.p[i + 1] - l.p[i]) AS d, list_transform(range(1, l.n), i -> l.p[i + 1] / l.p[i]) AS r,
-      CAST(COALESCE(lt.max_price_cny, t.max_price_cny) AS DOUBLE) AS ceiling
-    FROM l LEFT JOIN lot lt ON lt.tender_id = l.tender_id AND lt.lot_id = l.lot_id LEFT JOIN tender t ON t.tender_id = l.tender_id) x
+      CAST(lt.max_price_cny AS DOUBLE) AS ceiling
+    FROM l LEFT JOIN lot lt ON lt.tender_id = l.tender_id AND lt.lot_id = l.lot_id) x
+),
+-- The ceiling: the lot's, else the tender's.
+gc AS (
+  SELECT g.tender_id, g.lot_id, g.p, g.ceiling FROM g WHERE g.ceiling IS NOT NULL
+  UNION ALL
+  SELECT g.tender_id, g.lot_id, g.p, CAST(t.max_price_cny AS DOUBLE) FROM g JOIN tender t ON t.tender_id = g.tender_id
+  WHERE g.ceiling IS NULL AND t.max_price_cny IS NOT NULL
 ),
 st AS (SELECT unnest(list_transform($steps, x -> CAST(x AS DOUBLE) / 100)) AS step),
 -- (a): equal adjacent prices, then (for those lots only) a price shared by two different bidders.
@@ -86,13 +93,13 @@ ident AS (
 -- (d): lots whose lowest bid sits on a step (a cheap test of one price), then every bid on that step.
 step1 AS (
   SELECT g.tender_id, g.lot_id, list(st.step) AS cand
-  FROM (SELECT tender_id, lot_id, 1 - p[1] / ceiling AS y1 FROM g WHERE p[1] <= ceiling) g, st
+  FROM (SELECT tender_id, lot_id, 1 - p[1] / ceiling AS y1 FROM gc WHERE p[1] <= ceiling) g, st
   WHERE abs(g.y1 - st.step * round(g.y1 / st.step)) <= $step_tol
   GROUP BY g.tender_id, g.lot_id
 ),
 steps AS (
   SELECT s.tender_id, s.lot_id, list(s.step * 100 ORDER BY s.step) AS steps_pct
-  FROM (SELECT c.tender_id, c.lot_id, g.p, g.ceiling, unnest(c.cand) AS step FROM step1 c JOIN g USING (tender_id, lot_id)) s
+  FROM (SELECT c.tender_id, c.lot_id, g.p, g.ceiling, unnest(c.cand) AS step FROM step1 c JOIN gc g USING (tender_id, lot_id)) s
   WHERE list_bool_and(list_transform(s.p, b -> b <= s.ceiling AND abs((1 - b / s.ceiling) - s.step * round((1 - b / s.ceiling) / s.step)) <= $step_tol))
   GROUP BY s.tender_id, s.lot_id
 ),
@@ -132,17 +139,17 @@ bidders AS (
   FROM v_bid_valid v SEMI JOIN h USING (tender_id, lot_id) GROUP BY v.tender_id, v.lot_id
 )
 SELECT 'lot' AS subject_type, h.tender_id || '/' || h.lot_id AS subject_id, h.tender_id, h.lot_id, b.o[1] AS org_id,
-  t.buyer_org_id, t.region_code, h.ceiling AS amount_cny, CAST(t.bid_deadline AS DATE) AS occurred_on,
+  t.buyer_org_id, t.region_code, COALESCE(h.ceiling, t.max_price_cny) AS amount_cny, CAST(t.bid_deadline AS DATE) AS occurred_on,
   CASE WHEN h.f_identical OR (h.n >= 4 AND (h.f_ratio OR h.f_diff)) THEN 'red' ELSE 'orange' END AS severity,
   CAST(h.f_identical::INTEGER + h.f_ratio::INTEGER + h.f_diff::INTEGER + h.f_step::INTEGER + (h.unit_pairs IS NOT NULL)::INTEGER AS DOUBLE) AS score,
-  {'n': h.n, 'prices': list_transform(h.p, x -> round(x, 2)), 'orgs': b.o, 'ceiling': h.ceiling,
+  {'n': h.n, 'prices': list_transform(h.p, x -> round(x, 2)), 'orgs': b.o, 'ceiling': COALESCE(h.ceiling, t.max_price_cny),
    'identical_totals': h.f_identical,
    'identical': h.identical,
    'constant_ratio': h.f_ratio, 'ratio_min': round(h.r_min, 6), 'ratio_max': round(h.r_max, 6), 'ratio_range': round(h.r_max - h.r_min, 6),
    'constant_difference': h.f_diff, 'diff_min': round(h.d_min, 2), 'diff_max': round(h.d_max, 2), 'diff_mean': round(h.d_avg, 2),
    'diff_spread': round((h.d_max - h.d_min) / NULLIF(h.d_avg, 0), 6),
    'ceiling_steps': h.f_step, 'steps_pct': h.steps_pct,
-   'price_to_ceiling': list_transform(h.p, x -> round(x / h.ceiling, 6)),
+   'price_to_ceiling': list_transform(h.p, x -> round(x / COALESCE(h.ceiling, t.max_price_cny), 6)),
    'identical_unit_prices': h.unit_pairs,
    'patterns_zh': concat_ws('；',
      CASE WHEN h.f_identical THEN '不同投标人报价相同' END,

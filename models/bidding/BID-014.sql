@@ -67,20 +67,25 @@ c AS (
   WHERE s.diffp <= $diffp_low
      OR s.diffp <= CASE WHEN g.n >= $segment_min_n THEN g.q1 - $iqr_k * (g.q3 - g.q1) WHEN f.n >= $segment_min_n THEN f.q1 - $iqr_k * (f.q3 - f.q1) END
 ),
+-- The candidate lots' bids, read once.
+lb AS MATERIALIZED (
+  SELECT b.tender_id, b.lot_id, b.bid_id, b.org_id, b.price_cny, b.status, b.submit_time
+  FROM bid b SEMI JOIN c ON c.tender_id = b.tender_id AND c.lot_id = b.lot_id
+),
 -- The active award of the lot, to the lowest valid bid.
 w AS (
   SELECT c.*, a.bid_id AS win_bid_id, wb.org_id AS win_org_id, wb.submit_time AS win_submit
   FROM c JOIN award a ON a.tender_id = c.tender_id AND a.lot_id = c.lot_id AND a.status = 'active'
-  JOIN bid wb ON wb.bid_id = a.bid_id AND wb.status = 'valid' AND wb.price_cny = c.b1
+  JOIN lb wb ON wb.bid_id = a.bid_id AND wb.status = 'valid' AND wb.price_cny = c.b1
 ),
 ru AS (
   SELECT w.tender_id, w.lot_id, arg_min(v.org_id, v.price_cny) AS runner_up_org_id, min(v.price_cny) AS runner_up_price
-  FROM w JOIN v_bid_valid v ON v.tender_id = w.tender_id AND v.lot_id = w.lot_id AND v.bid_id <> w.win_bid_id
+  FROM w JOIN lb v ON v.tender_id = w.tender_id AND v.lot_id = w.lot_id AND v.bid_id <> w.win_bid_id AND v.status = 'valid' AND v.price_cny > 0
   GROUP BY w.tender_id, w.lot_id
 ),
 late AS (
   SELECT w.tender_id, w.lot_id, max(b.submit_time) FILTER (WHERE b.bid_id <> w.win_bid_id) AS others_last_submit
-  FROM w JOIN bid b ON b.tender_id = w.tender_id AND b.lot_id = w.lot_id AND COALESCE(b.status, '') <> 'withdrawn'
+  FROM w JOIN lb b ON b.tender_id = w.tender_id AND b.lot_id = w.lot_id AND COALESCE(b.status, '') <> 'withdrawn'
   GROUP BY w.tender_id, w.lot_id
 ),
 amd AS (

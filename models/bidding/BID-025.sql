@@ -32,21 +32,32 @@ WITH aw AS (
   WHERE a.status = 'active' AND t.must_tender AND t.method_detail = '公开招标'
   GROUP BY a.tender_id, a.lot_id
 ),
+-- Bidders per lot: one row per lot and bidder first (a bidder counts once).
 sub AS (
-  SELECT b.tender_id, b.lot_id,
-    count(DISTINCT b.org_id) FILTER (WHERE COALESCE(b.status, '') <> 'withdrawn') AS n_bidders,
-    count(*) FILTER (WHERE b.status = 'withdrawn') AS n_withdrawn,
-    count(*) FILTER (WHERE b.status = 'valid') AS n_valid,
-    list(DISTINCT b.org_id ORDER BY b.org_id) FILTER (WHERE COALESCE(b.status, '') <> 'withdrawn') AS bidders
-  FROM bid b JOIN aw USING (tender_id, lot_id)
+  SELECT tender_id, lot_id, count(*) FILTER (WHERE submitted) AS n_bidders, sum(n_withdrawn) AS n_withdrawn, sum(n_valid) AS n_valid
+  FROM (
+    SELECT b.tender_id, b.lot_id, b.org_id, bool_or(COALESCE(b.status, '') <> 'withdrawn') AS submitted,
+      count(*) FILTER (WHERE b.status = 'withdrawn') AS n_withdrawn, count(*) FILTER (WHERE b.status = 'valid') AS n_valid
+    FROM bid b SEMI JOIN aw ON aw.tender_id = b.tender_id AND aw.lot_id = b.lot_id
+    GROUP BY b.tender_id, b.lot_id, b.org_id)
+  GROUP BY tender_id, lot_id
+),
+h AS (
+  SELECT aw.*, COALESCE(s.n_bidders, 0) AS n_bidders, COALESCE(s.n_withdrawn, 0) AS n_withdrawn, COALESCE(s.n_valid, 0) AS n_valid
+  FROM aw LEFT JOIN sub s USING (tender_id, lot_id)
+  WHERE COALESCE(s.n_bidders, 0) < $min_bidders
+),
+names AS (
+  SELECT b.tender_id, b.lot_id, list(DISTINCT b.org_id ORDER BY b.org_id) AS bidders
+  FROM bid b SEMI JOIN h ON h.tender_id = b.tender_id AND h.lot_id = b.lot_id
+  WHERE COALESCE(b.status, '') <> 'withdrawn'
   GROUP BY b.tender_id, b.lot_id
 )
-SELECT 'lot' AS subject_type, aw.tender_id || '/' || aw.lot_id AS subject_id, aw.tender_id, aw.lot_id,
-  aw.supplier_org_id AS org_id, t.buyer_org_id, t.region_code, aw.award_value_cny AS amount_cny,
+SELECT 'lot' AS subject_type, h.tender_id || '/' || h.lot_id AS subject_id, h.tender_id, h.lot_id,
+  h.supplier_org_id AS org_id, t.buyer_org_id, t.region_code, h.award_value_cny AS amount_cny,
   CAST(COALESCE(t.open_date, t.bid_deadline) AS DATE) AS occurred_on,
-  CAST($min_bidders - COALESCE(s.n_bidders, 0) AS DOUBLE) AS score,
-  {'n_bidders': COALESCE(s.n_bidders, 0), 'min_bidders': $min_bidders, 'bidders': array_to_string(COALESCE(s.bidders, []), ', '),
-   'n_withdrawn': COALESCE(s.n_withdrawn, 0), 'n_valid': COALESCE(s.n_valid, 0), 'award_value_cny': aw.award_value_cny,
-   'award_notice_date': strftime(aw.notice_date, '%Y-%m-%d'), 'bid_deadline': strftime(t.bid_deadline, '%Y-%m-%d %H:%M')} AS evidence
-FROM aw JOIN tender t USING (tender_id) LEFT JOIN sub s USING (tender_id, lot_id)
-WHERE COALESCE(s.n_bidders, 0) < $min_bidders
+  CAST($min_bidders - h.n_bidders AS DOUBLE) AS score,
+  {'n_bidders': h.n_bidders, 'min_bidders': $min_bidders, 'bidders': array_to_string(COALESCE(n.bidders, []), ', '),
+   'n_withdrawn': h.n_withdrawn, 'n_valid': h.n_valid, 'award_value_cny': h.award_value_cny,
+   'award_notice_date': strftime(h.notice_date, '%Y-%m-%d'), 'bid_deadline': strftime(t.bid_deadline, '%Y-%m-%d %H:%M')} AS evidence
+FROM h JOIN tender t USING (tender_id) LEFT JOIN names n USING (tender_id, lot_id)
