@@ -62,35 +62,29 @@ source: 《招标投标法实施条例》第四十条第（四）项（投标文
 -- (c) consecutive differences whose range is at most eps_diff of their mean; (d) every bid equal to
 -- R × (1 − k·step) for an integer k, for one step of `steps`, within step_tol × R; (e) two bids with at least
 -- min_items common items, unit_share of them at identical non-zero unit prices.
+-- Every lot's sorted prices are read once; bidders are looked up only for the lots that may be flagged.
 WITH l AS (
   SELECT v.tender_id, v.lot_id, count(*) AS n, list_sort(list(CAST(v.price_cny AS DOUBLE))) AS p
   FROM v_bid_valid v GROUP BY v.tender_id, v.lot_id HAVING count(*) >= $n_min
 ),
 g AS MATERIALIZED (
-  SELECT x.tender_id, x.lot_id, x.n, x.p, x.ceiling, list_min(x.d) AS d_min, list_max(x.d) AS d_max, list_avg(x.d) AS d_avg,
+  SELECT x.tender_id, x.lot_id, x.n, x.p, list_min(x.d) AS d_min, list_max(x.d) AS d_max, list_avg(x.d) AS d_avg,
     list_min(x.r) AS r_min, list_max(x.r) AS r_max
-  FROM (
-    SELECT l.*, list_transform(range(1, l.n), i -> l.p[i + 1] - l.p[i]) AS d, list_transform(range(1, l.n), i -> l.p[i + 1] / l.p[i]) AS r,
-      CAST(lt.max_price_cny AS DOUBLE) AS ceiling
-    FROM l LEFT JOIN lot lt ON lt.tender_id = l.tender_id AND lt.lot_id = l.lot_id) x
+  FROM (SELECT l.*, list_transform(range(1, l.n), i -> l.p[i + 1] - l.p[i]) AS d, list_transform(range(1, l.n), i -> l.p[i + 1] / l.p[i]) AS r FROM l) x
 ),
--- The ceiling: the lot's, else the tender's.
+-- (d): the ceiling (the lot's, else the tender's); lots whose lowest bid sits on a step (a cheap test of one
+-- price), then every bid on that step.
+gl AS (
+  SELECT g.tender_id, g.lot_id, g.p, CAST(lt.max_price_cny AS DOUBLE) AS ceiling
+  FROM g LEFT JOIN lot lt ON lt.tender_id = g.tender_id AND lt.lot_id = g.lot_id
+),
 gc AS (
-  SELECT g.tender_id, g.lot_id, g.p, g.ceiling FROM g WHERE g.ceiling IS NOT NULL
+  SELECT * FROM gl WHERE ceiling IS NOT NULL
   UNION ALL
-  SELECT g.tender_id, g.lot_id, g.p, CAST(t.max_price_cny AS DOUBLE) FROM g JOIN tender t ON t.tender_id = g.tender_id
-  WHERE g.ceiling IS NULL AND t.max_price_cny IS NOT NULL
+  SELECT gl.tender_id, gl.lot_id, gl.p, CAST(t.max_price_cny AS DOUBLE) FROM gl JOIN tender t ON t.tender_id = gl.tender_id
+  WHERE gl.ceiling IS NULL AND t.max_price_cny IS NOT NULL
 ),
 st AS (SELECT unnest(list_transform($steps, x -> CAST(x AS DOUBLE) / 100)) AS step),
--- (a): equal adjacent prices, then (for those lots only) a price shared by two different bidders.
-ident AS (
-  SELECT v.tender_id, v.lot_id, list({'price': v.price_cny, 'orgs': v.orgs} ORDER BY v.price_cny) AS identical
-  FROM (SELECT b.tender_id, b.lot_id, b.price_cny, list(DISTINCT b.org_id ORDER BY b.org_id) AS orgs
-        FROM v_bid_valid b SEMI JOIN (SELECT tender_id, lot_id FROM g WHERE d_min = 0) c USING (tender_id, lot_id)
-        GROUP BY b.tender_id, b.lot_id, b.price_cny HAVING count(DISTINCT b.org_id) >= 2) v
-  GROUP BY v.tender_id, v.lot_id
-),
--- (d): lots whose lowest bid sits on a step (a cheap test of one price), then every bid on that step.
 step1 AS (
   SELECT g.tender_id, g.lot_id, list(st.step) AS cand
   FROM (SELECT tender_id, lot_id, 1 - p[1] / ceiling AS y1 FROM gc WHERE p[1] <= ceiling) g, st
@@ -124,32 +118,42 @@ units AS (
   FROM pairs WHERE n_common >= $min_items AND n_same >= $unit_share * n_common
   GROUP BY tender_id, lot_id
 ),
-f AS (
-  SELECT g.*, s.steps_pct, u.unit_pairs, i.identical,
-    i.identical IS NOT NULL AS f_identical,
+-- Lots that may be flagged: equal adjacent prices (identical totals if two bidders quote them), or (b)–(e).
+cand AS (
+  SELECT g.*, s.steps_pct, u.unit_pairs,
     g.r_min > 1 AND g.r_max - g.r_min <= $eps_ratio AS f_ratio,
     g.d_avg > 0 AND (g.d_max - g.d_min) / g.d_avg <= $eps_diff AS f_diff,
     s.steps_pct IS NOT NULL AS f_step
-  FROM g LEFT JOIN steps s USING (tender_id, lot_id) LEFT JOIN units u USING (tender_id, lot_id) LEFT JOIN ident i USING (tender_id, lot_id)
+  FROM g LEFT JOIN steps s USING (tender_id, lot_id) LEFT JOIN units u USING (tender_id, lot_id)
+  WHERE g.d_min = 0 OR (g.r_min > 1 AND g.r_max - g.r_min <= $eps_ratio) OR (g.d_avg > 0 AND (g.d_max - g.d_min) / g.d_avg <= $eps_diff)
+     OR s.steps_pct IS NOT NULL OR u.unit_pairs IS NOT NULL
 ),
-h AS (SELECT * FROM f WHERE f_identical OR f_ratio OR f_diff OR f_step OR unit_pairs IS NOT NULL),
--- The bidders of the flagged lots, cheapest first.
-bidders AS (
-  SELECT tender_id, lot_id, list_transform(list_sort(list({'r': v.price_rank, 'o': v.org_id})), x -> x.o) AS o
-  FROM v_bid_valid v SEMI JOIN h USING (tender_id, lot_id) GROUP BY v.tender_id, v.lot_id
+-- Their bids, cheapest first.
+bb AS (
+  SELECT v.tender_id, v.lot_id, list_sort(list({'r': v.price_rank, 'p': v.price_cny, 'o': v.org_id})) AS b
+  FROM v_bid_valid v SEMI JOIN cand USING (tender_id, lot_id)
+  GROUP BY v.tender_id, v.lot_id
+),
+h AS (
+  SELECT c.*, bb.b,
+    -- (a): two adjacent bids at one price from different bidders
+    c.d_min = 0 AND len(list_filter(range(1, c.n), i -> bb.b[i].p = bb.b[i + 1].p AND bb.b[i].o <> bb.b[i + 1].o)) > 0 AS f_identical
+  FROM cand c JOIN bb USING (tender_id, lot_id)
 )
-SELECT 'lot' AS subject_type, h.tender_id || '/' || h.lot_id AS subject_id, h.tender_id, h.lot_id, b.o[1] AS org_id,
-  t.buyer_org_id, t.region_code, COALESCE(h.ceiling, t.max_price_cny) AS amount_cny, CAST(t.bid_deadline AS DATE) AS occurred_on,
+SELECT 'lot' AS subject_type, h.tender_id || '/' || h.lot_id AS subject_id, h.tender_id, h.lot_id, h.b[1].o AS org_id,
+  t.buyer_org_id, t.region_code, COALESCE(lt.max_price_cny, t.max_price_cny) AS amount_cny, CAST(t.bid_deadline AS DATE) AS occurred_on,
   CASE WHEN h.f_identical OR (h.n >= 4 AND (h.f_ratio OR h.f_diff)) THEN 'red' ELSE 'orange' END AS severity,
   CAST(h.f_identical::INTEGER + h.f_ratio::INTEGER + h.f_diff::INTEGER + h.f_step::INTEGER + (h.unit_pairs IS NOT NULL)::INTEGER AS DOUBLE) AS score,
-  {'n': h.n, 'prices': list_transform(h.p, x -> round(x, 2)), 'orgs': b.o, 'ceiling': COALESCE(h.ceiling, t.max_price_cny),
+  {'n': h.n, 'prices': list_transform(h.b, x -> x.p), 'orgs': list_transform(h.b, x -> x.o), 'ceiling': COALESCE(lt.max_price_cny, t.max_price_cny),
    'identical_totals': h.f_identical,
-   'identical': h.identical,
+   'identical': CASE WHEN h.f_identical THEN list_transform(
+      list_filter(range(1, h.n + 1), i -> (i > 1 AND h.b[i].p = h.b[i - 1].p) OR (i < h.n AND h.b[i].p = h.b[i + 1].p)),
+      i -> {'price': h.b[i].p, 'org_id': h.b[i].o}) END,
    'constant_ratio': h.f_ratio, 'ratio_min': round(h.r_min, 6), 'ratio_max': round(h.r_max, 6), 'ratio_range': round(h.r_max - h.r_min, 6),
    'constant_difference': h.f_diff, 'diff_min': round(h.d_min, 2), 'diff_max': round(h.d_max, 2), 'diff_mean': round(h.d_avg, 2),
    'diff_spread': round((h.d_max - h.d_min) / NULLIF(h.d_avg, 0), 6),
    'ceiling_steps': h.f_step, 'steps_pct': h.steps_pct,
-   'price_to_ceiling': list_transform(h.p, x -> round(x / COALESCE(h.ceiling, t.max_price_cny), 6)),
+   'price_to_ceiling': list_transform(h.p, x -> round(x / COALESCE(lt.max_price_cny, t.max_price_cny), 6)),
    'identical_unit_prices': h.unit_pairs,
    'patterns_zh': concat_ws('；',
      CASE WHEN h.f_identical THEN '不同投标人报价相同' END,
@@ -163,4 +167,5 @@ SELECT 'lot' AS subject_type, h.tender_id || '/' || h.lot_id AS subject_id, h.te
      CASE WHEN h.f_diff THEN 'a constant difference between consecutive bids' END,
      CASE WHEN h.f_step THEN 'every bid is the ceiling less a whole number of ' || array_to_string(h.steps_pct, '% or ') || '% steps' END,
      CASE WHEN h.unit_pairs IS NOT NULL THEN 'two bids share most item unit prices' END)} AS evidence
-FROM h JOIN tender t ON t.tender_id = h.tender_id JOIN bidders b ON b.tender_id = h.tender_id AND b.lot_id = h.lot_id
+FROM h JOIN tender t ON t.tender_id = h.tender_id LEFT JOIN lot lt ON lt.tender_id = h.tender_id AND lt.lot_id = h.lot_id
+WHERE h.f_identical OR h.f_ratio OR h.f_diff OR h.f_step OR h.unit_pairs IS NOT NULL

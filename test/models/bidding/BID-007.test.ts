@@ -32,7 +32,7 @@ describe('BID-007 regular or identical price pattern', () => {
     assert.deepEqual(hits.map((h) => [h.subject_id, h.severity]),
       [['T1/-', 'red'], ['T2/-', 'red'], ['T3/-', 'orange'], ['T4/-', 'orange'], ['T6/-', 'orange']]);
     const by = new Map(hits.map((h) => [h.subject_id, h.evidence!]));
-    assert.deepEqual(by.get('T1/-')!.identical, [{ price: 1080000, orgs: ['O3', 'O4'] }]);
+    assert.deepEqual(by.get('T1/-')!.identical, [{ price: 1080000, org_id: 'O3' }, { price: 1080000, org_id: 'O4' }]);
     assert.equal(by.get('T2/-')!.constant_difference, true);
     assert.deepEqual([by.get('T3/-')!.constant_ratio, by.get('T3/-')!.constant_difference], [true, false]);
     assert.deepEqual(by.get('T4/-')!.steps_pct, [0.5, 1]);
