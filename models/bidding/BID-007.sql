@@ -58,7 +58,7 @@ explain:
 source: 《招标投标法实施条例》第四十条第（四）项（投标文件异常一致或者投标报价呈规律性差异）；World Bank INT Warning Signs (bids a systematic 1%, 3%, 10% apart); Cardinal R028; European Commission fraud guide (identical unit prices)
 */
 -- The lot's valid bids b1 ≤ … ≤ bn (n ≥ n_min), with R the lot's ceiling (else the tender's):
--- (a) identical totals of different bidders; (b) consecutive ratios b(i+1)/b(i) within eps_ratio of each other;
+-- (a) identical totals of different bidders; (b) consecutive ratios b(i+1)/b(i), all above 1, within eps_ratio of each other;
 -- (c) consecutive differences whose range is at most eps_diff of their mean; (d) every bid equal to
 -- R × (1 − k·step) for an integer k, for one step of `steps`, within step_tol × R; (e) two bids with at least
 -- min_items common items, unit_share of them at identical non-zero unit prices.
