@@ -1,4 +1,4 @@
-import { addDays } from './plant-helpers.ts';
+import { addDays, claimOrgsFirst } from './plant-helpers.ts';
 import type { Plant, PlantContext } from './plant.ts';
 
 /** The awarded contract of a lot and the lot's other bidders (best-ranked valid bids first). */
@@ -62,11 +62,17 @@ export const plant: Plant = {
     // 3. A firm 70% owned by a losing bidder (since 2019) becomes the subcontractor.
     const a3 = await awarded(ctx);
     const loser3 = a3.losers[1]!.org_id;
-    const [s3] = await ctx.claimOrgs(1, `_org.seg = 'other' AND _org.org_type = 'company' AND o.status = 'active'
+    // An ordinary firm that is nobody's subcontractor yet; preferably no expert's work unit, else one whose
+    // experts never sat on a panel of a lot the owner bid for (the stake would make that a BID-041 conflict).
+    const firm = `_org.seg = 'other' AND _org.org_type = 'company' AND o.status = 'active'
       AND NOT EXISTS (SELECT 1 FROM subcontract s WHERE s.sub_org_id = o.org_id)
       AND NOT EXISTS (SELECT 1 FROM bid_member m WHERE m.org_id = o.org_id)
-      AND NOT EXISTS (SELECT 1 FROM eval_committee e WHERE e.expert_work_org_id = o.org_id)
-      AND NOT EXISTS (SELECT 1 FROM shareholding h WHERE h.org_id = o.org_id AND h.holder_type = 'org')`);
+      AND NOT EXISTS (SELECT 1 FROM shareholding h WHERE h.org_id = o.org_id AND h.holder_type = 'org')`;
+    const [s3] = await claimOrgsFirst(ctx, 1, [
+      { where: `${firm} AND NOT EXISTS (SELECT 1 FROM eval_committee e WHERE e.expert_work_org_id = o.org_id)` },
+      { where: `${firm} AND NOT EXISTS (SELECT 1 FROM eval_committee e JOIN bid b ON b.tender_id = e.tender_id AND b.lot_id = e.lot_id
+                  WHERE e.expert_work_org_id = o.org_id AND b.org_id = $1)`, params: [loser3] },
+    ]);
     await ctx.run(`INSERT INTO shareholding VALUES ($1, 'org', $2, 0.7, 2100000, DATE '2019-05-01', NULL)`, [s3!, loser3]);
     await subcontract(ctx, a3, s3!, 0.3, '劳务分包', 18);
     rec('planted', a3, s3!, '分包单位由同一标段的落标人控股70%', 'the subcontractor is 70% owned by a losing bidder of the same lot');

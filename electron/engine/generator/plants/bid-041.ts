@@ -50,10 +50,8 @@ export const plant: Plant = {
       truth, subject_type: 'expert_bid', subject_id: `${expert}|${bid.bid_id}`, tender_id: p.tender_id, lot_id: p.lot_id, org_id: bid.org_id,
       person_id: expert, note_zh: zh, note_en: en,
     });
-    const units = await ctx.claimOrgs(6, `_org.seg = 'other' AND _org.org_type = 'company' AND o.status = 'active'
-      AND NOT EXISTS (SELECT 1 FROM bid_member m WHERE m.org_id = o.org_id)
-      AND NOT EXISTS (SELECT 1 FROM subcontract s WHERE s.sub_org_id = o.org_id)
-      AND NOT EXISTS (SELECT 1 FROM shareholding h WHERE h.org_id = o.org_id AND h.holder_type = 'org')`);
+    // Work units of the planted experts: ordinary firms.
+    const units = await ctx.claimOrgs(4, `_org.seg = 'other' AND _org.org_type = 'company' AND o.status = 'active'`);
 
     // 1. The expert left a losing bidder fourteen months before the bid deadline (insured there since 2016).
     const p1 = await panel(ctx);
@@ -82,13 +80,19 @@ export const plant: Plant = {
     // where the winner bid after the stake was taken shows the conflict.
     const p4 = await panel(ctx);
     const b4 = p4.bids[0]!;
-    await seatExpert(ctx, p4, 'P90410004', '胡振华', 'M', units[2]!);
-    await ctx.run(`INSERT INTO shareholding VALUES ($1, 'org', $2, 0.6, 1800000, DATE '2018-09-01', NULL)`, [units[2]!, b4.org_id]);
+    // The unit has no corporate owner yet and subcontracts on no contract of a tender the winner bid for
+    // (where the stake would make it a losing bidder's firm, BID-022).
+    const [w4] = await ctx.claimOrgs(1, `_org.seg = 'other' AND _org.org_type = 'company' AND o.status = 'active'
+      AND NOT EXISTS (SELECT 1 FROM shareholding h WHERE h.org_id = o.org_id AND h.holder_type = 'org')
+      AND NOT EXISTS (SELECT 1 FROM subcontract s JOIN contract c USING (contract_id) JOIN bid b ON b.tender_id = c.tender_id
+                      WHERE s.sub_org_id = o.org_id AND b.org_id = $1)`, [b4.org_id]);
+    await seatExpert(ctx, p4, 'P90410004', '胡振华', 'M', w4!);
+    await ctx.run(`INSERT INTO shareholding VALUES ($1, 'org', $2, 0.6, 1800000, DATE '2018-09-01', NULL)`, [w4!, b4.org_id]);
     const seen = await ctx.all<{ tender_id: string; lot_id: string; person_id: string; bid_id: string; org_id: string }>(`
       SELECT e.tender_id, e.lot_id, e.person_id, b.bid_id, b.org_id FROM eval_committee e JOIN tender t USING (tender_id)
       JOIN bid b ON b.tender_id = e.tender_id AND b.lot_id = e.lot_id AND b.org_id = $2
       WHERE e.expert_work_org_id = $1 AND e.member_role = 'expert' AND CAST(t.bid_deadline AS DATE) >= DATE '2018-09-01'
-      ORDER BY 1, 2, 3`, [units[2]!, b4.org_id]);
+      ORDER BY 1, 2, 3`, [w4!, b4.org_id]);
     for (const s of seen) {
       ctx.record({ truth: 'planted', subject_type: 'expert_bid', subject_id: `${s.person_id}|${s.bid_id}`, tender_id: s.tender_id, lot_id: s.lot_id,
         org_id: s.org_id, person_id: s.person_id, note_zh: '评标专家所在单位由中标人控股60%', note_en: 'the expert\'s work unit is 60% owned by the winner' });
@@ -97,10 +101,10 @@ export const plant: Plant = {
     // Near miss: the expert left a bidder more than three years before the deadline (four years and two months).
     const n1 = await panel(ctx);
     const c1 = n1.bids[1]!;
-    await seatExpert(ctx, n1, 'P90410005', '郑海平', 'M', units[3]!);
+    await seatExpert(ctx, n1, 'P90410005', '郑海平', 'M', units[2]!);
     const [left2] = await ctx.all<{ d: string }>(`SELECT CAST(date_trunc('month', CAST($1 AS DATE) - INTERVAL 50 MONTH) AS VARCHAR) AS d`, [n1.deadline]);
     await insure(ctx, 'P90410005', c1.org_id, '2012-03-01', left2!.d);
-    await insure(ctx, 'P90410005', units[3]!, addMonth(left2!.d), '2025-12-01');
+    await insure(ctx, 'P90410005', units[2]!, addMonth(left2!.d), '2025-12-01');
     rec('near_miss', n1, 'P90410005', c1, `评标专家${left2!.d.slice(0, 7)}已从该投标人离职，超过三年回避期`,
       `the expert left this bidder in ${left2!.d.slice(0, 7)}, more than three years before the bid`);
 
@@ -108,7 +112,7 @@ export const plant: Plant = {
     const n2 = await panel(ctx);
     const c2 = n2.bids[0]!;
     const r6 = await rep(ctx, c2.org_id);
-    await seatExpert(ctx, n2, 'P90410006', `${r6.surname}晓燕`, 'F', units[4]!);
+    await seatExpert(ctx, n2, 'P90410006', `${r6.surname}晓燕`, 'F', units[3]!);
     await ctx.run(`INSERT INTO kinship VALUES ($1, 'P90410006', 'other', 4, '户籍信息')`, [r6.p]);
     rec('near_miss', n2, 'P90410006', c2, '评标专家是投标人法定代表人的堂亲（四代旁系），超出回避范围',
       'the expert is a cousin (fourth degree) of the bidder\'s legal representative, outside the recusal range');
