@@ -41,9 +41,8 @@ source: 《政府采购法实施条例》第九条；《招标投标法实施条
 -- unit is the bidder or is linked to it. A link counts if it began by the bid deadline and lasted into
 -- the lookback_years before it (GPR Art. 9: the three years before the procurement).
 WITH panel AS (
-  SELECT ec.tender_id, ec.lot_id, ec.person_id, ec.member_role, ec.expert_work_org_id,
-    CAST(t.bid_deadline AS DATE) AS deadline, t.buyer_org_id, t.region_code
-  FROM eval_committee ec JOIN tender t ON t.tender_id = ec.tender_id
+  SELECT ec.tender_id, ec.lot_id, ec.person_id, ec.member_role, ec.expert_work_org_id
+  FROM eval_committee ec
   WHERE list_contains($member_roles, ec.member_role) AND ec.person_id IS NOT NULL
 ),
 experts AS (SELECT DISTINCT person_id FROM panel),
@@ -66,27 +65,46 @@ links AS (
   FROM v_kin k JOIN v_org_person op ON op.person_id = k.q
   WHERE k.p IN (SELECT person_id FROM experts) AND k.degree <= $kin_degree AND op.link_type IN ('LEGAL_REP', 'OFFICER', 'SHAREHOLDER')
 ),
+unit_links AS (
+  -- the work unit is itself a bidder somewhere
+  SELECT DISTINCT w.org_id AS work_org, w.org_id, 'WORK_UNIT' AS link_type, w.org_id AS via,
+    CAST(NULL AS TIMESTAMP) AS valid_from, CAST(NULL AS TIMESTAMP) AS valid_to
+  FROM work_orgs w JOIN bid b ON b.org_id = w.org_id
+  UNION ALL
+  -- the work unit is linked to an organisation
+  SELECT l.org_a, l.org_b, 'WORK_UNIT_' || l.link_type, l.org_a || COALESCE(' / ' || l.via, ''), l.valid_from, l.valid_to
+  FROM v_org_link_sym l WHERE l.org_a IN (SELECT org_id FROM work_orgs)
+),
+-- the seats whose expert or work unit has any tie at all, and the bids of the organisations tied to one:
+-- small sets, found without joining every seat to every bid
+seats AS (
+  SELECT p.* FROM panel p
+  WHERE p.person_id IN (SELECT person_id FROM links) OR p.expert_work_org_id IN (SELECT work_org FROM unit_links)
+),
+tied_bids AS (
+  SELECT b.bid_id, b.tender_id, b.lot_id, b.org_id, b.price_cny FROM bid b
+  WHERE b.org_id IN (SELECT org_id FROM links) OR b.org_id IN (SELECT org_id FROM unit_links)
+),
 cand AS (
   SELECT p.*, x.org_id, x.link_type, x.via, x.valid_from, x.valid_to
-  FROM panel p JOIN links x ON x.person_id = p.person_id
+  FROM seats p JOIN links x ON x.person_id = p.person_id
   UNION ALL
-  -- the work unit is itself a bidder
-  SELECT p.*, p.expert_work_org_id, 'WORK_UNIT', p.expert_work_org_id, NULL, NULL
-  FROM panel p WHERE p.expert_work_org_id IN (SELECT org_id FROM bid)
-  UNION ALL
-  -- the work unit is linked to a bidder
-  SELECT p.*, l.org_b, 'WORK_UNIT_' || l.link_type, p.expert_work_org_id || COALESCE(' / ' || l.via, ''), l.valid_from, l.valid_to
-  FROM panel p JOIN v_org_link_sym l ON l.org_a = p.expert_work_org_id
-  WHERE l.org_a IN (SELECT org_id FROM work_orgs)
+  SELECT p.*, u.org_id, u.link_type, u.via, u.valid_from, u.valid_to
+  FROM seats p JOIN unit_links u ON u.work_org = p.expert_work_org_id
+),
+hits AS (
+  SELECT c.*, b.bid_id, b.price_cny, CAST(t.bid_deadline AS DATE) AS deadline, t.buyer_org_id, t.region_code
+  FROM cand c
+  JOIN tied_bids b ON b.tender_id = c.tender_id AND b.lot_id = c.lot_id AND b.org_id = c.org_id
+  JOIN tender t ON t.tender_id = c.tender_id
 )
-SELECT 'expert_bid' AS subject_type, c.person_id || '|' || b.bid_id AS subject_id, c.tender_id, c.lot_id, b.org_id, c.person_id,
-  c.buyer_org_id, c.region_code, c.deadline AS occurred_on, b.price_cny AS amount_cny,
-  {'bid_id': b.bid_id, 'member_role': c.member_role, 'expert_work_org_id': c.expert_work_org_id,
-   'link_types': string_agg(DISTINCT c.link_type, ', ' ORDER BY c.link_type),
-   'via': string_agg(DISTINCT c.via, ', ' ORDER BY c.via),
-   'link_period': COALESCE(min(c.valid_from)::VARCHAR || ' ~ ' || max(c.valid_to)::VARCHAR, '在职 / current'),
-   'bid_deadline': c.deadline::VARCHAR, 'lookback_years': $lookback_years} AS evidence
-FROM cand c
-JOIN bid b ON b.tender_id = c.tender_id AND b.lot_id = c.lot_id AND b.org_id = c.org_id
-WHERE c.valid_from IS NULL OR (c.valid_from <= c.deadline AND c.valid_to >= c.deadline - to_years($lookback_years))
-GROUP BY c.person_id, b.bid_id, c.tender_id, c.lot_id, b.org_id, c.buyer_org_id, c.region_code, c.deadline, b.price_cny, c.member_role, c.expert_work_org_id
+SELECT 'expert_bid' AS subject_type, person_id || '|' || bid_id AS subject_id, tender_id, lot_id, org_id, person_id,
+  buyer_org_id, region_code, deadline AS occurred_on, price_cny AS amount_cny,
+  {'bid_id': bid_id, 'member_role': member_role, 'expert_work_org_id': expert_work_org_id,
+   'link_types': string_agg(DISTINCT link_type, ', ' ORDER BY link_type),
+   'via': string_agg(DISTINCT via, ', ' ORDER BY via),
+   'link_period': COALESCE(min(valid_from)::VARCHAR || ' ~ ' || max(valid_to)::VARCHAR, '在职 / current'),
+   'bid_deadline': deadline::VARCHAR, 'lookback_years': $lookback_years} AS evidence
+FROM hits
+WHERE valid_from IS NULL OR (valid_from <= deadline AND valid_to >= deadline - to_years($lookback_years))
+GROUP BY person_id, bid_id, tender_id, lot_id, org_id, buyer_org_id, region_code, deadline, price_cny, member_role, expert_work_org_id

@@ -39,44 +39,58 @@ staff AS (
 staff_names AS (
   SELECT s.*, trim(p.name) AS name FROM staff s JOIN person p ON p.person_id = s.person_id WHERE trim(p.name) <> ''
 ),
+-- the small sets that can tie a bid to an agency, each found from its own side
+agency_links AS (
+  SELECT l.org_a AS agency_org_id, l.org_b AS org_id, l.link_type, l.via, l.valid_from, l.valid_to
+  FROM v_org_link_sym l WHERE l.org_a IN (SELECT agency_org_id FROM agencies) AND list_contains($link_types, l.link_type)
+),
+staff_personnel AS (SELECT bid_id, person_id, role FROM bid_personnel WHERE person_id IN (SELECT person_id FROM staff)),
 doc_names AS (
   SELECT bid_id, unnest([author, last_modified_by]) AS name FROM bid_document
   WHERE author IN (SELECT name FROM staff_names) OR last_modified_by IN (SELECT name FROM staff_names)
 ),
+-- the bids any of them touches: one pass over the bids
+tied_bids AS (
+  SELECT b.bid_id, b.tender_id, b.lot_id, b.org_id, b.agent_person_id, b.price_cny
+  FROM bid b
+  WHERE b.org_id IN (SELECT agency_org_id FROM agencies UNION ALL SELECT org_id FROM agency_links)
+     OR b.agent_person_id IN (SELECT person_id FROM staff)
+     OR b.bid_id IN (SELECT bid_id FROM staff_personnel UNION ALL SELECT bid_id FROM doc_names)
+),
+tied AS (
+  SELECT b.*, t.agency_org_id, t.deadline FROM tied_bids b JOIN t ON t.tender_id = b.tender_id
+),
 m AS (
   -- the agency itself bids in a tender it runs
   SELECT b.bid_id, b.tender_id, b.lot_id, b.org_id, 'AGENCY_IS_BIDDER' AS channel, b.org_id AS via
-  FROM bid b JOIN t ON t.tender_id = b.tender_id AND t.agency_org_id = b.org_id
+  FROM tied b WHERE b.org_id = b.agency_org_id
   UNION ALL
-  -- a structural link between the agency and the bidder
+  -- a structural link between the agency and the bidder on the bid deadline
   SELECT b.bid_id, b.tender_id, b.lot_id, b.org_id, 'ORG_LINK_' || l.link_type, l.via
-  FROM bid b JOIN t ON t.tender_id = b.tender_id
-  JOIN v_org_link_sym l ON l.org_a = t.agency_org_id AND l.org_b = b.org_id
-  WHERE l.org_a IN (SELECT agency_org_id FROM agencies) AND list_contains($link_types, l.link_type)
-    AND t.deadline BETWEEN l.valid_from AND l.valid_to
+  FROM tied b JOIN agency_links l ON l.agency_org_id = b.agency_org_id AND l.org_id = b.org_id
+  WHERE b.deadline BETWEEN l.valid_from AND l.valid_to
   UNION ALL
   -- the agency's staff member is the bidder's agent
   SELECT b.bid_id, b.tender_id, b.lot_id, b.org_id, 'STAFF_AS_AGENT', s.person_id || ' (' || s.role || ')'
-  FROM bid b JOIN t ON t.tender_id = b.tender_id
-  JOIN staff s ON s.agency_org_id = t.agency_org_id AND s.person_id = b.agent_person_id
-  WHERE b.agent_person_id IN (SELECT person_id FROM staff) AND t.deadline BETWEEN s.s_from AND s.s_to
+  FROM tied b JOIN staff s ON s.agency_org_id = b.agency_org_id AND s.person_id = b.agent_person_id
+  WHERE b.deadline BETWEEN s.s_from AND s.s_to
   UNION ALL
   -- the agency's staff member is named in the bid
   SELECT b.bid_id, b.tender_id, b.lot_id, b.org_id, 'STAFF_IN_BID_PERSONNEL', s.person_id || ' (' || s.role || ', ' || bp.role || ')'
-  FROM bid_personnel bp JOIN bid b ON b.bid_id = bp.bid_id JOIN t ON t.tender_id = b.tender_id
-  JOIN staff s ON s.agency_org_id = t.agency_org_id AND s.person_id = bp.person_id
-  WHERE bp.person_id IN (SELECT person_id FROM staff) AND t.deadline BETWEEN s.s_from AND s.s_to
+  FROM tied b JOIN staff_personnel bp ON bp.bid_id = b.bid_id
+  JOIN staff s ON s.agency_org_id = b.agency_org_id AND s.person_id = bp.person_id
+  WHERE b.deadline BETWEEN s.s_from AND s.s_to
   UNION ALL
   -- the agency's staff member wrote or last edited the bid files
   SELECT b.bid_id, b.tender_id, b.lot_id, b.org_id, 'STAFF_AS_DOC_AUTHOR', s.person_id || ' (' || s.name || ')'
-  FROM doc_names d JOIN staff_names s ON s.name = d.name
-  JOIN bid b ON b.bid_id = d.bid_id JOIN t ON t.tender_id = b.tender_id AND t.agency_org_id = s.agency_org_id
-  WHERE t.deadline BETWEEN s.s_from AND s.s_to
+  FROM tied b JOIN doc_names d ON d.bid_id = b.bid_id
+  JOIN staff_names s ON s.agency_org_id = b.agency_org_id AND s.name = d.name
+  WHERE b.deadline BETWEEN s.s_from AND s.s_to
 )
 SELECT 'tender_bidder' AS subject_type, m.tender_id || '|' || m.org_id AS subject_id, m.tender_id, min(m.lot_id) AS lot_id, m.org_id,
   t.buyer_org_id, t.region_code, t.deadline AS occurred_on, max(b.price_cny) AS amount_cny,
   {'agency_org_id': t.agency_org_id, 'channels': string_agg(DISTINCT m.channel, ', ' ORDER BY m.channel),
    'via': string_agg(DISTINCT m.via, ', ' ORDER BY m.via), 'bid_ids': string_agg(DISTINCT m.bid_id, ', ' ORDER BY m.bid_id),
    'bid_deadline': t.deadline::VARCHAR} AS evidence
-FROM m JOIN t ON t.tender_id = m.tender_id JOIN bid b ON b.bid_id = m.bid_id
+FROM m JOIN t ON t.tender_id = m.tender_id JOIN tied b ON b.bid_id = m.bid_id
 GROUP BY m.tender_id, m.org_id, t.agency_org_id, t.buyer_org_id, t.region_code, t.deadline
