@@ -4,13 +4,6 @@ import type { Plant, PlantContext } from './plant.ts';
 /** The background founds firms from 1992 to mid-2020: a later founding date is a plant's. */
 const BACKGROUND_LAST_FOUNDING = '2020-06-30';
 
-/**
- * The first bid of each supplier in a fixed random sample (so that the search costs the same at any scale):
- * the publication date of the earliest tender it bid for.
- */
-const FIRST_BID = `SELECT b.org_id, CAST(min(t.publish_date) AS DATE) AS p0 FROM bid b JOIN tender t USING (tender_id)
-  WHERE b.org_id IN (SELECT org_id FROM _org WHERE seg = 'supplier' ORDER BY u('b046sup', org_id), org_id LIMIT 2000) GROUP BY b.org_id`;
-
 /** Active awards to org with their tender's publication date. */
 const AWARDS = `SELECT a.award_id, a.tender_id, a.lot_id, CAST(a.award_value_cny AS DOUBLE) AS value, CAST(CAST(t.publish_date AS DATE) AS VARCHAR) AS published
   FROM award a JOIN tender t USING (tender_id) WHERE a.supplier_org_id = $1 AND a.status = 'active' ORDER BY t.publish_date, a.award_id`;
@@ -38,17 +31,32 @@ async function refound(ctx: PlantContext, moves: Array<[string, string]>): Promi
 }
 
 /**
- * Claim a supplier whose record starts with its first bid: no court case, penalty or grant before it (so that
- * it can be founded shortly before), and `cond` on its awards a (of tender t) and first bid f.
+ * Candidates, once: a fixed random sample of suppliers (so that the search costs the same at any scale)
+ * whose record starts with their first bid (p0: no court case, penalty or grant before it, so that they
+ * can be founded shortly before), with how many days after p0 they first won at least CNY 1m (big_after),
+ * first won anything (any_after), and whether their very first bid won at least CNY 1m (big_at_p0).
  */
+async function candidates(ctx: PlantContext): Promise<void> {
+  await ctx.run(`CREATE OR REPLACE TEMP TABLE _b046c AS
+    WITH s AS (SELECT org_id FROM _org WHERE seg = 'supplier' ORDER BY u('b046sup', org_id), org_id LIMIT 2000),
+    f AS (SELECT b.org_id, CAST(min(t.publish_date) AS DATE) AS p0 FROM bid b JOIN tender t USING (tender_id)
+          WHERE b.org_id IN (SELECT org_id FROM s) GROUP BY b.org_id),
+    aw AS (SELECT a.supplier_org_id AS org_id, CAST(t.publish_date AS DATE) AS pub, a.award_value_cny AS v
+           FROM award a JOIN tender t USING (tender_id) WHERE a.status = 'active' AND a.supplier_org_id IN (SELECT org_id FROM s))
+    SELECT f.org_id, f.p0, min(CASE WHEN aw.v >= 1000000 THEN date_diff('day', f.p0, aw.pub) END) AS big_after,
+      min(date_diff('day', f.p0, aw.pub)) AS any_after, COALESCE(bool_or(aw.v >= 1000000 AND aw.pub = f.p0), FALSE) AS big_at_p0
+    FROM f LEFT JOIN aw USING (org_id)
+    WHERE f.p0 >= DATE '2021-01-15'
+      AND NOT EXISTS (SELECT 1 FROM case_party cp JOIN court_case cc USING (case_id) WHERE cp.party_id = f.org_id AND cc.filing_date < f.p0)
+      AND NOT EXISTS (SELECT 1 FROM admin_penalty ap WHERE ap.subject_id = f.org_id AND ap.decision_date < f.p0)
+      AND NOT EXISTS (SELECT 1 FROM grant_award g WHERE g.recipient_id = f.org_id AND g.apply_date < f.p0)
+    GROUP BY f.org_id, f.p0`);
+}
+
+/** Claim a candidate meeting `cond` (on the columns of _b046c), with its first bid and its awards. */
 async function claimYoung(ctx: PlantContext, cond: string): Promise<{ org: string; p0: string; awards: Aw[] }> {
-  const [org] = await ctx.claimOrgs(1, `_org.seg = 'supplier' AND o.org_id IN (
-      SELECT f.org_id FROM (${FIRST_BID}) f WHERE f.p0 >= DATE '2021-01-15'
-        AND NOT EXISTS (SELECT 1 FROM case_party cp JOIN court_case cc USING (case_id) WHERE cp.party_id = f.org_id AND cc.filing_date < f.p0)
-        AND NOT EXISTS (SELECT 1 FROM admin_penalty ap WHERE ap.subject_id = f.org_id AND ap.decision_date < f.p0)
-        AND NOT EXISTS (SELECT 1 FROM grant_award g WHERE g.recipient_id = f.org_id AND g.apply_date < f.p0)
-        AND ${cond})`);
-  const [f] = await ctx.all<{ p0: string }>(`SELECT CAST(p0 AS VARCHAR) AS p0 FROM (${FIRST_BID}) WHERE org_id = $1`, [org!]);
+  const [org] = await ctx.claimOrgs(1, `o.org_id IN (SELECT org_id FROM _b046c WHERE ${cond})`);
+  const [f] = await ctx.all<{ p0: string }>(`SELECT CAST(p0 AS VARCHAR) AS p0 FROM _b046c WHERE org_id = $1`, [org!]);
   return { org: org!, p0: f!.p0, awards: await ctx.all<Aw>(AWARDS, [org!]) };
 }
 
@@ -71,6 +79,7 @@ export const plant: Plant = {
     await refound(ctx, young.map((y) => [y.org_id, addDays(y.first, -365 - Number(y.d))]));
   },
   async plant(ctx) {
+    await candidates(ctx);
     const rec = (truth: 'planted' | 'near_miss', org: string, a: Aw, zh: string, en: string) => ctx.record({
       truth, subject_type: 'award', subject_id: a.award_id, tender_id: a.tender_id, lot_id: a.lot_id, org_id: org, note_zh: zh, note_en: en,
     });
@@ -85,15 +94,13 @@ export const plant: Plant = {
         rec('planted', y.org, a, zh(a, ageOf(est, a.published)), en(a, ageOf(est, a.published)));
       }
     };
-    const bigWin = (withinDays: number) => `EXISTS (SELECT 1 FROM award a JOIN tender t USING (tender_id) WHERE a.supplier_org_id = f.org_id
-      AND a.status = 'active' AND a.award_value_cny >= 1000000 AND CAST(t.publish_date AS DATE) < f.p0 + ${Math.trunc(withinDays)})`;
+    const bigWin = (withinDays: number) => `big_after < ${Math.trunc(withinDays)}`;
 
     // 1. Founded 200 days before its first bid, it wins a contract of over CNY 1m within the year.
     await young(200, bigWin(150),
       (a, age) => `成立${age}天的公司中标${yuan(a.value)}元`, (a, age) => `a firm ${age} days old won CNY ${yuan(a.value)}`);
     // 2. Founded 12 days before the tender it wins at its first bid: created for the tender (orange).
-    await young(12, `EXISTS (SELECT 1 FROM award a JOIN tender t USING (tender_id) WHERE a.supplier_org_id = f.org_id AND a.status = 'active'
-        AND a.award_value_cny >= 1000000 AND CAST(t.publish_date AS DATE) = f.p0)`,
+    await young(12, 'big_at_p0',
     (a, age) => age < 30 ? `招标公告发布前${age}天才成立即中标${yuan(a.value)}元（为投标而设立）` : `成立${age}天的公司中标${yuan(a.value)}元`,
     (a, age) => age < 30 ? `founded ${age} days before the tender was published, it won CNY ${yuan(a.value)} (created for the tender)` : `a firm ${age} days old won CNY ${yuan(a.value)}`);
     // 3. Founded 300 days before its first bid, it wins a large award within weeks of bidding.
@@ -108,8 +115,7 @@ export const plant: Plant = {
     rec('near_miss', n1.org, a1, `公司成立${ageOf(est1, a1.published)}天后中标，已满一年`, `the firm was ${ageOf(est1, a1.published)} days old when it won: over a year`);
 
     // Near miss: founded 100 days before its first bid, but what it won in its first year stays under CNY 1m.
-    const n2 = await claimYoung(ctx, `NOT ${bigWin(266)} AND EXISTS (SELECT 1 FROM award a JOIN tender t USING (tender_id) WHERE a.supplier_org_id = f.org_id
-        AND a.status = 'active' AND CAST(t.publish_date AS DATE) < f.p0 + 265)`);
+    const n2 = await claimYoung(ctx, `(big_after IS NULL OR big_after >= 266) AND any_after < 265`);
     const est2 = addDays(n2.p0, -100);
     moves.push([n2.org, est2]);
     const a2 = n2.awards.find((x) => ageOf(est2, x.published) < 365)!;
