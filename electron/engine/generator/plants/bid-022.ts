@@ -9,16 +9,21 @@ interface Awarded {
 
 /**
  * Works lots of open or selective tenders whose one contract started at least 60 days before the data
- * date, has no subcontract yet and lost bidders of its own (`extra` narrows the choice).
+ * date, has no subcontract yet, and that had at least four bidders: found once into _b022lots.
  */
-const LOT = (extra: string) => `t.category = 'works' AND t.status = 'complete' AND t.procurement_method IN ('open', 'selective')
-  AND (SELECT count(*) FROM bid b WHERE b.tender_id = l.tender_id AND b.lot_id = l.lot_id) >= 4
-  AND EXISTS (SELECT 1 FROM contract c JOIN award a ON a.award_id = c.award_id
-              WHERE a.tender_id = l.tender_id AND a.lot_id = l.lot_id AND a.status = 'active' AND c.start_date <= CAST($1 AS DATE) - 60
-                AND NOT EXISTS (SELECT 1 FROM subcontract s WHERE s.contract_id = c.contract_id)) AND ${extra}`;
+async function eligibleLots(ctx: PlantContext): Promise<void> {
+  await ctx.run(`CREATE OR REPLACE TEMP TABLE _b022lots AS
+    SELECT a.tender_id, a.lot_id FROM award a JOIN contract c ON c.award_id = a.award_id JOIN tender t ON t.tender_id = a.tender_id
+    WHERE a.status = 'active' AND t.category = 'works' AND t.status = 'complete' AND t.procurement_method IN ('open', 'selective')
+      AND c.start_date <= CAST($1 AS DATE) - 60 AND NOT EXISTS (SELECT 1 FROM subcontract s WHERE s.contract_id = c.contract_id)
+      AND (a.tender_id, a.lot_id) IN (SELECT tender_id, lot_id FROM bid GROUP BY tender_id, lot_id HAVING count(*) >= 4)`, [ctx.plan.asOf]);
+}
+
+/** An eligible lot (`extra` narrows the choice, on lot l and tender t). */
+const LOT = (extra: string) => `(l.tender_id, l.lot_id) IN (SELECT tender_id, lot_id FROM _b022lots) AND ${extra}`;
 
 async function awarded(ctx: PlantContext, extra = 'TRUE'): Promise<Awarded> {
-  const [l] = await ctx.claimLots(1, LOT(extra), [ctx.plan.asOf]);
+  const [l] = await ctx.claimLots(1, LOT(extra));
   const [c] = await ctx.all<Omit<Awarded, 'losers'>>(`SELECT a.tender_id, a.lot_id, c.contract_id, c.supplier_org_id AS winner,
       CAST(c.start_date AS VARCHAR) AS start, CAST(c.value_cny AS DOUBLE) AS value
     FROM award a JOIN contract c ON c.award_id = a.award_id WHERE a.tender_id = $1 AND a.lot_id = $2 AND a.status = 'active'`, [l!.tender_id, l!.lot_id]);
@@ -40,6 +45,7 @@ async function subcontract(ctx: PlantContext, a: Awarded, sub: string, share: nu
 export const plant: Plant = {
   modelId: 'BID-022',
   async plant(ctx) {
+    await eligibleLots(ctx);
     const rec = (truth: 'planted' | 'near_miss', a: Awarded, sub: string, zh: string, en: string) => ctx.record({
       truth, subject_type: 'contract_org', subject_id: `${a.contract_id}|${sub}`, tender_id: a.tender_id, lot_id: a.lot_id,
       contract_id: a.contract_id, org_id: sub, org_id_b: a.winner, note_zh: zh, note_en: en,

@@ -3,11 +3,17 @@ import type { Plant, PlantContext } from './plant.ts';
 
 interface Panel { tender_id: string; lot_id: string; deadline: string; seat: string; bids: Array<{ bid_id: string; org_id: string; won: boolean }> }
 
+/** Lots with an expert panel and at least three valid bids: found once. */
+async function panelLots(ctx: PlantContext): Promise<void> {
+  await ctx.run(`CREATE OR REPLACE TEMP TABLE _b041lots AS
+    SELECT tender_id, lot_id FROM bid WHERE status = 'valid' GROUP BY tender_id, lot_id HAVING count(*) >= 3
+    INTERSECT SELECT tender_id, lot_id FROM eval_committee WHERE member_role = 'expert'`);
+}
+
 /** A claimed lot with an expert panel and at least three bids, and one of its expert seats (drawn at random). */
 async function panel(ctx: PlantContext): Promise<Panel> {
   const [l] = await ctx.claimLots(1, `t.procurement_method IN ('open', 'selective') AND t.status = 'complete' AND t.bid_deadline >= TIMESTAMP '2022-06-01'
-    AND (SELECT count(*) FROM bid b WHERE b.tender_id = l.tender_id AND b.lot_id = l.lot_id AND b.status = 'valid') >= 3
-    AND EXISTS (SELECT 1 FROM eval_committee e WHERE e.tender_id = l.tender_id AND e.lot_id = l.lot_id AND e.member_role = 'expert')`);
+    AND (l.tender_id, l.lot_id) IN (SELECT tender_id, lot_id FROM _b041lots)`);
   const [s] = await ctx.all<{ seat: string; deadline: string }>(`SELECT e.person_id AS seat, CAST(CAST(t.bid_deadline AS DATE) AS VARCHAR) AS deadline
     FROM eval_committee e JOIN tender t USING (tender_id) WHERE e.tender_id = $1 AND e.lot_id = $2 AND e.member_role = 'expert'
     ORDER BY u('b041seat', e.tender_id || '/' || e.lot_id || '/' || e.person_id), e.person_id LIMIT 1`, [l!.tender_id, l!.lot_id]);
@@ -46,6 +52,7 @@ async function rep(ctx: PlantContext, org: string) {
 export const plant: Plant = {
   modelId: 'BID-041',
   async plant(ctx) {
+    await panelLots(ctx);
     const rec = (truth: 'planted' | 'near_miss', p: Panel, expert: string, bid: { bid_id: string; org_id: string }, zh: string, en: string) => ctx.record({
       truth, subject_type: 'expert_bid', subject_id: `${expert}|${bid.bid_id}`, tender_id: p.tender_id, lot_id: p.lot_id, org_id: bid.org_id,
       person_id: expert, note_zh: zh, note_en: en,

@@ -18,15 +18,15 @@ interface Pair {
  * looks at a fixed random sample of works suppliers, so that its cost does not grow with the scale.
  */
 async function pairOf(ctx: PlantContext, cond: string, used: Set<string>): Promise<Pair> {
-  const rows = await ctx.all<Pair>(`WITH ps AS (${TERMS})
+  const rows = await ctx.all<Pair>(`WITH ps AS (SELECT *, count(*) OVER (PARTITION BY contract_id) AS n_pm
+                    FROM (${TERMS} AND c.supplier_org_id IN (SELECT org_id FROM _b044sup)))
     SELECT a.person_id AS x, b.person_id AS y, a.contract_id AS ca, b.contract_id AS cb, a.tender_id AS ta, b.tender_id AS tb, b.bid_id AS bid_b,
       CAST(a.f AS VARCHAR) AS a_from, CAST(a.t AS VARCHAR) AS a_to, CAST(b.f AS VARCHAR) AS b_from, CAST(b.t AS VARCHAR) AS b_to,
       date_diff('day', greatest(a.f, b.f), least(a.t, b.t)) AS overlap
     FROM ps a JOIN ps b ON a.sup = b.sup AND a.contract_id <> b.contract_id AND a.person_id <> b.person_id AND a.tender_id <> b.tender_id
-    WHERE a.sup IN (SELECT org_id FROM _org WHERE seg = 'supplier' AND category = 'works' ORDER BY u('b044sup', org_id), org_id LIMIT 500)
-      AND ${cond} AND a.t < DATE '9000-01-01' AND b.t < DATE '9000-01-01'
+    WHERE ${cond} AND a.t < DATE '9000-01-01' AND b.t < DATE '9000-01-01'
       AND EXISTS (SELECT 1 FROM bid_personnel bp WHERE bp.bid_id = b.bid_id AND bp.role = 'pm' AND bp.person_id = b.person_id)
-      AND (SELECT count(*) FROM project_staff z WHERE z.contract_id IN (a.contract_id, b.contract_id) AND z.role = 'pm') = 2
+      AND a.n_pm = 1 AND b.n_pm = 1
       AND NOT EXISTS (SELECT 1 FROM ps o WHERE o.person_id = a.person_id AND o.contract_id NOT IN (a.contract_id, b.contract_id)
                       AND least(o.t, b.t) > greatest(o.f, b.f))
     ORDER BY u('b044pair', a.contract_id || '/' || b.contract_id), a.contract_id, b.contract_id LIMIT 200`);
@@ -103,6 +103,8 @@ export const plant: Plant = {
       WHERE x.new_pm IS NULL AND x.contract_id = s.contract_id AND x.old_pm = s.person_id)`);
   },
   async plant(ctx) {
+    await ctx.run(`CREATE OR REPLACE TEMP TABLE _b044sup AS
+      SELECT org_id FROM _org WHERE seg = 'supplier' AND category = 'works' ORDER BY u('b044sup', org_id), org_id LIMIT 500`);
     const used = new Set<string>();
     const rec = (truth: 'planted' | 'near_miss', p: Pair, zh: string, en: string) => ctx.record({
       truth, subject_type: 'person_contract_pair', subject_id: key(p), person_id: p.x, contract_id: p.cb, note_zh: zh, note_en: en,
