@@ -83,6 +83,7 @@ seats AS (
 ),
 tied_bids AS (
   SELECT b.bid_id, b.tender_id, b.lot_id, b.org_id, b.price_cny FROM bid b
+  -- (two IN tests joined by OR: each is looked up in a hash of the small set, never the other way round)
   WHERE b.org_id IN (SELECT org_id FROM links) OR b.org_id IN (SELECT org_id FROM unit_links)
 ),
 cand AS (
@@ -96,7 +97,8 @@ hits AS (
   SELECT c.*, b.bid_id, b.price_cny, CAST(t.bid_deadline AS DATE) AS deadline, t.buyer_org_id, t.region_code
   FROM cand c
   JOIN tied_bids b ON b.tender_id = c.tender_id AND b.lot_id = c.lot_id AND b.org_id = c.org_id
-  JOIN tender t ON t.tender_id = c.tender_id
+  JOIN (SELECT tender_id, bid_deadline, buyer_org_id, region_code FROM tender WHERE tender_id IN (SELECT tender_id FROM seats)) t
+    ON t.tender_id = c.tender_id
 )
 SELECT 'expert_bid' AS subject_type, person_id || '|' || bid_id AS subject_id, tender_id, lot_id, org_id, person_id,
   buyer_org_id, region_code, deadline AS occurred_on, price_cny AS amount_cny,
