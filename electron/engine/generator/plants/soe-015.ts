@@ -83,7 +83,12 @@ export const plant: Plant = {
       let heads = 1;
       try {
         const firms = await ctx.claimOrgs(9, `_org.seg = 'other' AND _org.org_type = 'company' AND o.established_date >= CAST($1 AS DATE) + INTERVAL 20 YEAR
-          AND o.established_date < CAST($2 AS DATE)`, [w.birth, takeover]);
+          AND o.established_date < CAST($2 AS DATE)
+          -- Not an evaluation expert's work unit, a bidder or an agency: a shared legal representative would
+          -- then be a genuine case of another model (BID-041, BID-008, BID-050) that no plant recorded.
+          AND o.org_id NOT IN (SELECT expert_work_org_id FROM eval_committee WHERE expert_work_org_id IS NOT NULL)
+          AND o.org_id NOT IN (SELECT org_id FROM bid) AND o.org_id NOT IN (SELECT agency_org_id FROM tender WHERE agency_org_id IS NOT NULL)`,
+        [w.birth, takeover]);
         for (const f of firms) {
           await ctx.run(`UPDATE org_role SET end_date = CAST($2 AS DATE) - 1 WHERE org_id = $1 AND role = 'legal_rep' AND end_date IS NULL`, [f, takeover]);
           await ctx.run(`INSERT INTO org_role VALUES ($1, $2, 'legal_rep', '执行董事', CAST($3 AS DATE), NULL, '工商登记')`, [f, w.legal_rep, takeover]);
