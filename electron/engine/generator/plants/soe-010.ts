@@ -1,5 +1,5 @@
 import { addDays, yuan } from './plant-helpers.ts';
-import type { Plant, PlantContext } from './plant.ts';
+import { ClaimShortage, type Plant, type PlantContext } from './plant.ts';
 import { addDecision, bodyFor, claimContract, fen, type Ct } from './contract-money.ts';
 import { adoptExisting } from './model-truth.ts';
 
@@ -50,12 +50,24 @@ export const plant: Plant = {
     await adoptExisting(ctx, 'SOE-010');
     const seq = { n: 0 };
     const asOf = ctx.plan.asOf;
-    const rec = (truth: 'planted' | 'near_miss', c: Ct, zh: string, en: string) => ctx.record({ truth, subject_type: 'contract', subject_id: c.contract_id,
-      contract_id: c.contract_id, org_id: c.supplier, org_id_b: c.buyer, note_zh: zh, note_en: en });
+    const count = { planted: 0, near_miss: 0 };
+    const rec = (truth: 'planted' | 'near_miss', c: Ct, zh: string, en: string) => {
+      count[truth]++;
+      ctx.record({ truth, subject_type: 'contract', subject_id: c.contract_id, contract_id: c.contract_id, org_id: c.supplier, org_id_b: c.buyer, note_zh: zh, note_en: en });
+    };
+    // A small province may not have a fitting contract left for every case: skip that case, as long as
+    // three planted cases and a near miss remain.
+    const optional = async (plantCase: () => Promise<void>) => {
+      try {
+        await plantCase();
+      } catch (e) {
+        if (!(e instanceof ClaimShortage)) throw e;
+      }
+    };
 
     // 1. Orange: works grow by 24% through three approved variations (scope, quantities, steel prices).
-    {
-      const c = await claimContract(ctx, ACTIVE, ['works', addDays(asOf, -210), 800_000, 8_000_000]);
+    await optional(async () => {
+      const c = await claimContract(ctx, ACTIVE, ['works', addDays(asOf, -210), 300_000, 8_000_000]);
       const d = await amend(ctx, seq, c, [
         { type: 'scope', share: 0.11, after: 70, reason: '设计变更：增加地下室防水及附属工程', approved: true },
         { type: 'quantity', share: 0.08, after: 140, reason: '工程量清单漏项补充', approved: true },
@@ -64,26 +76,26 @@ export const plant: Plant = {
       rec('planted', c,
         `橙色：${c.buyer_name}与${c.supplier_name}的工程合同${c.contract_id}（${yuan(c.value)}元）经三次变更（范围、工程量、材料调差）累计增加${yuan(d)}元，增幅${pct(d / c.value)}，超过工程类20%`,
         `orange: works contract ${c.contract_id} (CNY ${yuan(c.value)}) between ${c.buyer_name} and ${c.supplier_name} grew by CNY ${yuan(d)} (${pct(d / c.value)}) through three approved variations, over the 20% for works`);
-    }
+    });
     // 2. Orange: services settled 16% above the contract value, with no amendment at all.
-    {
+    await optional(async () => {
       const c = await claimContract(ctx, SETTLED, ['services', 300_000, 3_000_000]);
       const settle = fen(Math.round(c.value * 1.16 / 100) * 100);
       await ctx.run(`UPDATE contract SET settlement_value_cny = CAST($2 AS DECIMAL(18,2)) WHERE contract_id = $1`, [c.contract_id, settle]);
       rec('planted', c,
         `橙色：${c.buyer_name}的服务合同${c.contract_id}原值${yuan(c.value)}元，结算审定为${yuan(settle)}元，超出${pct(settle / c.value - 1)}，未签任何补充协议`,
         `orange: services contract ${c.contract_id} of ${c.buyer_name} (CNY ${yuan(c.value)}) was settled at CNY ${yuan(settle)}, ${pct(settle / c.value - 1)} more, with no amendment`);
-    }
+    });
     // 3. Red: a works price increase of 22% agreed without any decision.
-    {
+    await optional(async () => {
       const c = await claimContract(ctx, ACTIVE, ['works', addDays(asOf, -150), 300_000, 5_000_000]);
       const d = await amend(ctx, seq, c, [{ type: 'price', share: 0.22, after: 120, reason: '补充协议：人工及材料价格上涨调增合同价', approved: false }]);
       rec('planted', c,
         `红色：${c.buyer_name}与${c.supplier_name}签订补充协议，将工程合同${c.contract_id}的价款调增${yuan(d)}元（${pct(d / c.value)}），未经集体决策`,
         `red: ${c.buyer_name} raised the price of works contract ${c.contract_id} with ${c.supplier_name} by CNY ${yuan(d)} (${pct(d / c.value)}) in a supplement no collective decision approved`);
-    }
+    });
     // 4. Orange: three approved amendments of a services contract, 7% in all: the count, not the growth.
-    {
+    await optional(async () => {
       const c = await claimContract(ctx, ACTIVE, ['services', addDays(asOf, -170), 300_000, 4_000_000]);
       const d = await amend(ctx, seq, c, [
         { type: 'quantity', share: 0.025, after: 40, reason: '增加服务点位', approved: true },
@@ -93,11 +105,11 @@ export const plant: Plant = {
       rec('planted', c,
         `橙色：${c.buyer_name}的服务合同${c.contract_id}在履行中变更三次（数量、范围、价格），累计${yuan(d)}元（${pct(d / c.value)}），变更次数达到3次`,
         `orange: services contract ${c.contract_id} of ${c.buyer_name} was amended three times (quantity, scope, price), CNY ${yuan(d)} (${pct(d / c.value)}) in all: three amendments`);
-    }
+    });
 
     // Near miss: works grow by 15% in two approved variations, under the 20% for works.
-    {
-      const c = await claimContract(ctx, ACTIVE, ['works', addDays(asOf, -160), 800_000, 8_000_000]);
+    await optional(async () => {
+      const c = await claimContract(ctx, ACTIVE, ['works', addDays(asOf, -160), 300_000, 8_000_000]);
       const d = await amend(ctx, seq, c, [
         { type: 'scope', share: 0.09, after: 60, reason: '设计变更：增设排水沟', approved: true },
         { type: 'quantity', share: 0.06, after: 150, reason: '土方工程量按实调整', approved: true },
@@ -105,19 +117,19 @@ export const plant: Plant = {
       rec('near_miss', c,
         `${c.buyer_name}的工程合同${c.contract_id}两次变更累计增加${yuan(d)}元，增幅${pct(d / c.value)}，未达工程类20%，变更次数也不足3次`,
         `works contract ${c.contract_id} of ${c.buyer_name} grew by CNY ${yuan(d)} (${pct(d / c.value)}) in two variations: under 20% for works and under three amendments`);
-    }
+    });
     // Near miss: goods settled 8% above the contract value (accepted extra quantities), under the 10%.
-    {
+    await optional(async () => {
       const c = await claimContract(ctx, SETTLED, ['goods', 300_000, 3_000_000]);
       const settle = fen(Math.round(c.value * 1.08 / 100) * 100);
       await ctx.run(`UPDATE contract SET settlement_value_cny = CAST($2 AS DECIMAL(18,2)) WHERE contract_id = $1`, [c.contract_id, settle]);
       rec('near_miss', c,
         `${c.buyer_name}的货物合同${c.contract_id}按实际到货数量结算为${yuan(settle)}元，比合同价高${pct(settle / c.value - 1)}，未达货物类10%`,
         `goods contract ${c.contract_id} of ${c.buyer_name} was settled on delivered quantities at CNY ${yuan(settle)}, ${pct(settle / c.value - 1)} over its value: under 10%`);
-    }
+    });
     // Near miss: two counted variations and a time extension (not a price, scope or quantity change).
-    {
-      const c = await claimContract(ctx, ACTIVE, ['works', addDays(asOf, -180), 800_000, 8_000_000]);
+    await optional(async () => {
+      const c = await claimContract(ctx, ACTIVE, ['works', addDays(asOf, -180), 300_000, 8_000_000]);
       const d = await amend(ctx, seq, c, [
         { type: 'scope', share: 0.06, after: 50, reason: '设计变更：调整绿化范围', approved: true },
         { type: 'time', share: 0, after: 110, reason: '因连续降雨顺延工期60天', approved: true, extendDays: 60 },
@@ -126,6 +138,7 @@ export const plant: Plant = {
       rec('near_miss', c,
         `${c.buyer_name}的工程合同${c.contract_id}共三次变更，其中一次仅为工期顺延，价格、范围、数量类变更只有两次，累计增幅${pct(d / c.value)}`,
         `works contract ${c.contract_id} of ${c.buyer_name} had three amendments, one only extending the time: two price, scope or quantity changes, ${pct(d / c.value)} in all`);
-    }
+    });
+    if (count.planted < 3 || count.near_miss < 1) throw new ClaimShortage(`SOE-010: only ${count.planted} planted cases and ${count.near_miss} near misses fit this province`);
   },
 };
