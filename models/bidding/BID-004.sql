@@ -22,11 +22,12 @@ explain:
 source: 《招标投标法实施条例》第四十条第（三）项
 */
 -- The same person (by person id, which rests on the ID-number hash) named in the bids of two bidders for one
--- lot. Only persons named by more than one organisation anywhere can be, so those are found first.
+-- lot. Only persons named by more than one organisation anywhere can be, so those are found first
+-- (organisations compared by hash there; the pairs compare them exactly).
 WITH multi AS (
-  SELECT bp.person_id FROM bid_personnel bp JOIN bid b USING (bid_id)
+  SELECT bp.person_id FROM bid_personnel bp JOIN (SELECT bid_id, hash(org_id) AS org_h FROM bid) b USING (bid_id)
   WHERE bp.person_id IS NOT NULL AND (len($roles) = 0 OR list_contains($roles, bp.role))
-  GROUP BY bp.person_id HAVING min(b.org_id) <> max(b.org_id)
+  GROUP BY bp.person_id HAVING min(b.org_h) <> max(b.org_h)
 ),
 named AS MATERIALIZED (
   SELECT b.tender_id, b.lot_id, b.org_id, bp.person_id, COALESCE(bp.role, 'named') AS role,

@@ -72,28 +72,27 @@ g AS MATERIALIZED (
     list_min(x.r) AS r_min, list_max(x.r) AS r_max
   FROM (SELECT l.*, list_transform(range(1, l.n), i -> l.p[i + 1] - l.p[i]) AS d, list_transform(range(1, l.n), i -> l.p[i + 1] / l.p[i]) AS r FROM l) x
 ),
--- (d): the ceiling (the lot's, else the tender's); lots whose lowest bid sits on a step (a cheap test of one
--- price), then every bid on that step.
-gl AS (
-  SELECT g.tender_id, g.lot_id, g.p, CAST(lt.max_price_cny AS DOUBLE) AS ceiling
+-- The ceiling: the lot's, else the tender's.
+gl AS MATERIALIZED (
+  SELECT g.* EXCLUDE (p), g.p[1] AS b1, CAST(lt.max_price_cny AS DOUBLE) AS ceiling
   FROM g LEFT JOIN lot lt ON lt.tender_id = g.tender_id AND lt.lot_id = g.lot_id
 ),
 gc AS (
   SELECT * FROM gl WHERE ceiling IS NOT NULL
   UNION ALL
-  SELECT gl.tender_id, gl.lot_id, gl.p, CAST(t.max_price_cny AS DOUBLE) FROM gl JOIN tender t ON t.tender_id = gl.tender_id
-  WHERE gl.ceiling IS NULL AND t.max_price_cny IS NOT NULL
+  SELECT gl.* REPLACE (CAST(t.max_price_cny AS DOUBLE) AS ceiling) FROM gl JOIN tender t ON t.tender_id = gl.tender_id WHERE gl.ceiling IS NULL
 ),
+-- (d): lots whose lowest bid sits on a step (a cheap test of one price), then every bid on that step.
 st AS (SELECT unnest(list_transform($steps, x -> CAST(x AS DOUBLE) / 100)) AS step),
 step1 AS (
   SELECT g.tender_id, g.lot_id, list(st.step) AS cand
-  FROM (SELECT tender_id, lot_id, 1 - p[1] / ceiling AS y1 FROM gc WHERE p[1] <= ceiling) g, st
+  FROM (SELECT tender_id, lot_id, 1 - b1 / ceiling AS y1 FROM gc WHERE b1 <= ceiling) g, st
   WHERE abs(g.y1 - st.step * round(g.y1 / st.step)) <= $step_tol
   GROUP BY g.tender_id, g.lot_id
 ),
 steps AS (
   SELECT s.tender_id, s.lot_id, list(s.step * 100 ORDER BY s.step) AS steps_pct
-  FROM (SELECT c.tender_id, c.lot_id, g.p, g.ceiling, unnest(c.cand) AS step FROM step1 c JOIN gc g USING (tender_id, lot_id)) s
+  FROM (SELECT c.tender_id, c.lot_id, g.p, x.ceiling, unnest(c.cand) AS step FROM step1 c JOIN gc x USING (tender_id, lot_id) JOIN g USING (tender_id, lot_id)) s
   WHERE list_bool_and(list_transform(s.p, b -> b <= s.ceiling AND abs((1 - b / s.ceiling) - s.step * round((1 - b / s.ceiling) / s.step)) <= $step_tol))
   GROUP BY s.tender_id, s.lot_id
 ),
@@ -108,8 +107,9 @@ pairs AS (
   SELECT va.tender_id, va.lot_id, s.bid_a, s.bid_b, va.org_id AS org_a, vb.org_id AS org_b, s.n_same,
     (SELECT count(*) FROM bid_item ia JOIN bid_item ib ON ib.bid_id = s.bid_b AND ib.item_code = ia.item_code AND ib.unit_price_cny > 0
      WHERE ia.bid_id = s.bid_a AND ia.unit_price_cny > 0) AS n_common
-  FROM same s JOIN v_bid_valid va ON va.bid_id = s.bid_a JOIN v_bid_valid vb ON vb.bid_id = s.bid_b
+  FROM same s JOIN bid va ON va.bid_id = s.bid_a JOIN bid vb ON vb.bid_id = s.bid_b
   WHERE va.tender_id = vb.tender_id AND va.lot_id = vb.lot_id AND va.org_id <> vb.org_id
+    AND va.status = 'valid' AND va.price_cny > 0 AND vb.status = 'valid' AND vb.price_cny > 0
 ),
 units AS (
   SELECT tender_id, lot_id,
@@ -124,14 +124,16 @@ cand AS (
     g.r_min > 1 AND g.r_max - g.r_min <= $eps_ratio AS f_ratio,
     g.d_avg > 0 AND (g.d_max - g.d_min) / g.d_avg <= $eps_diff AS f_diff,
     s.steps_pct IS NOT NULL AS f_step
-  FROM g LEFT JOIN steps s USING (tender_id, lot_id) LEFT JOIN units u USING (tender_id, lot_id)
+  FROM gc g LEFT JOIN steps s USING (tender_id, lot_id) LEFT JOIN units u USING (tender_id, lot_id)
   WHERE g.d_min = 0 OR (g.r_min > 1 AND g.r_max - g.r_min <= $eps_ratio) OR (g.d_avg > 0 AND (g.d_max - g.d_min) / g.d_avg <= $eps_diff)
      OR s.steps_pct IS NOT NULL OR u.unit_pairs IS NOT NULL
 ),
--- Their bids, cheapest first.
+-- Their valid bids, cheapest first (ties by submission time, as v_bid_valid ranks them). Read from bid, whose
+-- size the planner knows (the shared views are temporary tables it cannot size).
 bb AS (
-  SELECT v.tender_id, v.lot_id, list_sort(list({'r': v.price_rank, 'p': v.price_cny, 'o': v.org_id})) AS b
-  FROM v_bid_valid v SEMI JOIN cand USING (tender_id, lot_id)
+  SELECT v.tender_id, v.lot_id, list_sort(list({'p': v.price_cny, 't': v.submit_time, 'o': v.org_id})) AS b
+  FROM bid v SEMI JOIN cand USING (tender_id, lot_id)
+  WHERE v.status = 'valid' AND v.price_cny > 0
   GROUP BY v.tender_id, v.lot_id
 ),
 h AS (
@@ -141,10 +143,10 @@ h AS (
   FROM cand c JOIN bb USING (tender_id, lot_id)
 )
 SELECT 'lot' AS subject_type, h.tender_id || '/' || h.lot_id AS subject_id, h.tender_id, h.lot_id, h.b[1].o AS org_id,
-  t.buyer_org_id, t.region_code, COALESCE(lt.max_price_cny, t.max_price_cny) AS amount_cny, CAST(t.bid_deadline AS DATE) AS occurred_on,
+  t.buyer_org_id, t.region_code, h.ceiling AS amount_cny, CAST(t.bid_deadline AS DATE) AS occurred_on,
   CASE WHEN h.f_identical OR (h.n >= 4 AND (h.f_ratio OR h.f_diff)) THEN 'red' ELSE 'orange' END AS severity,
   CAST(h.f_identical::INTEGER + h.f_ratio::INTEGER + h.f_diff::INTEGER + h.f_step::INTEGER + (h.unit_pairs IS NOT NULL)::INTEGER AS DOUBLE) AS score,
-  {'n': h.n, 'prices': list_transform(h.b, x -> x.p), 'orgs': list_transform(h.b, x -> x.o), 'ceiling': COALESCE(lt.max_price_cny, t.max_price_cny),
+  {'n': h.n, 'prices': list_transform(h.b, x -> x.p), 'orgs': list_transform(h.b, x -> x.o), 'ceiling': h.ceiling,
    'identical_totals': h.f_identical,
    'identical': CASE WHEN h.f_identical THEN list_transform(
       list_filter(range(1, h.n + 1), i -> (i > 1 AND h.b[i].p = h.b[i - 1].p) OR (i < h.n AND h.b[i].p = h.b[i + 1].p)),
@@ -153,7 +155,7 @@ SELECT 'lot' AS subject_type, h.tender_id || '/' || h.lot_id AS subject_id, h.te
    'constant_difference': h.f_diff, 'diff_min': round(h.d_min, 2), 'diff_max': round(h.d_max, 2), 'diff_mean': round(h.d_avg, 2),
    'diff_spread': round((h.d_max - h.d_min) / NULLIF(h.d_avg, 0), 6),
    'ceiling_steps': h.f_step, 'steps_pct': h.steps_pct,
-   'price_to_ceiling': list_transform(h.p, x -> round(x / COALESCE(lt.max_price_cny, t.max_price_cny), 6)),
+   'price_to_ceiling': list_transform(h.b, x -> round(x.p / h.ceiling, 6)),
    'identical_unit_prices': h.unit_pairs,
    'patterns_zh': concat_ws('；',
      CASE WHEN h.f_identical THEN '不同投标人报价相同' END,
@@ -167,5 +169,5 @@ SELECT 'lot' AS subject_type, h.tender_id || '/' || h.lot_id AS subject_id, h.te
      CASE WHEN h.f_diff THEN 'a constant difference between consecutive bids' END,
      CASE WHEN h.f_step THEN 'every bid is the ceiling less a whole number of ' || array_to_string(h.steps_pct, '% or ') || '% steps' END,
      CASE WHEN h.unit_pairs IS NOT NULL THEN 'two bids share most item unit prices' END)} AS evidence
-FROM h JOIN tender t ON t.tender_id = h.tender_id LEFT JOIN lot lt ON lt.tender_id = h.tender_id AND lt.lot_id = h.lot_id
+FROM h JOIN tender t ON t.tender_id = h.tender_id
 WHERE h.f_identical OR h.f_ratio OR h.f_diff OR h.f_step OR h.unit_pairs IS NOT NULL

@@ -28,15 +28,17 @@ source: 哈建发〔2011〕61号（法定代表人、委托代理人、项目经
 -- Two bidders of one lot are linked when, in the months [bid month − months, bid month], (a) a person of one
 -- was insured by the other, or (b) different persons of the two were insured by the same third unit.
 -- Only insurance by someone other than the organisation a person is attached to can link two bidders, so
--- that is found first (one pass over social_insurance) and only those persons' bids are examined.
+-- that is found first (one pass over social_insurance; organisations compared by hash) and only those
+-- persons' bids are examined.
 WITH ap AS MATERIALIZED (
-  SELECT org_id, legal_rep_person_id AS person_id FROM organization WHERE legal_rep_person_id IS NOT NULL
-  UNION SELECT org_id, agent_person_id FROM bid WHERE agent_person_id IS NOT NULL
-  UNION SELECT b.org_id, bp.person_id FROM bid_personnel bp JOIN bid b USING (bid_id) WHERE bp.person_id IS NOT NULL
+  SELECT hash(org_id) AS org_h, legal_rep_person_id AS person_id FROM organization WHERE legal_rep_person_id IS NOT NULL
+  UNION SELECT hash(org_id), agent_person_id FROM bid WHERE agent_person_id IS NOT NULL
+  UNION SELECT b.org_h, bp.person_id FROM bid_personnel bp JOIN (SELECT bid_id, hash(org_id) AS org_h FROM bid) b USING (bid_id)
+  WHERE bp.person_id IS NOT NULL
 ),
 foreign_si AS MATERIALIZED (
-  SELECT DISTINCT ap.org_id, si.person_id, si.employer_org_id, si.period_month
-  FROM social_insurance si JOIN ap ON ap.person_id = si.person_id AND si.employer_org_id <> ap.org_id
+  SELECT DISTINCT ap.org_h, si.person_id, si.employer_org_id, si.period_month
+  FROM social_insurance si JOIN ap ON ap.person_id = si.person_id AND hash(si.employer_org_id) <> ap.org_h
 ),
 cp AS MATERIALIZED (SELECT person_id FROM foreign_si GROUP BY person_id),
 att AS MATERIALIZED (
@@ -58,7 +60,7 @@ ins AS MATERIALIZED (
           WHEN 'tech_lead' THEN '技术负责人' WHEN 'safety' THEN '安全员' WHEN 'quality' THEN '质量员' WHEN 'other' THEN '其他人员' ELSE role END AS role_zh
         FROM att) a
   JOIN tender t ON t.tender_id = a.tender_id
-  JOIN foreign_si f ON f.org_id = a.org_id AND f.person_id = a.person_id
+  JOIN foreign_si f ON f.org_h = hash(a.org_id) AND f.person_id = a.person_id
    AND f.period_month BETWEEN (date_trunc('month', t.bid_deadline) - to_months($months))::DATE AND date_trunc('month', t.bid_deadline)::DATE
   GROUP BY a.tender_id, a.lot_id, a.org_id, a.person_id, f.employer_org_id
 ),
@@ -66,7 +68,11 @@ links AS (
   -- (a) insured by the other bidder
   SELECT i.tender_id, i.lot_id, least(i.org_id, b.org_id) AS org_a, greatest(i.org_id, b.org_id) AS org_b,
     'insured_by_other_bidder' AS pattern, i.org_id AS person_of, i.person_id, i.role, i.role_zh, i.employer_org_id, i.month_from, i.month_to
-  FROM ins i JOIN bid b ON b.tender_id = i.tender_id AND b.lot_id = i.lot_id AND b.org_id = i.employer_org_id
+  FROM ins i JOIN (
+    -- the bids of the insurers in those tenders (two IN tests, so that the few insurers are looked up in bid, not the reverse)
+    SELECT tender_id, lot_id, org_id FROM bid
+    WHERE tender_id IN (SELECT tender_id FROM ins) OR org_id IN (SELECT employer_org_id FROM ins)
+  ) b ON b.tender_id = i.tender_id AND b.lot_id = i.lot_id AND b.org_id = i.employer_org_id
   UNION ALL
   -- (b) different persons of the two bidders insured by the same third unit (neither bidder: each person's
   -- insurer differs from the bidder the person belongs to, and the two insurers are the same)

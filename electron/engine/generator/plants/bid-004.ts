@@ -18,9 +18,10 @@ async function insure(ctx: PlantContext, personId: string, orgId: string): Promi
 }
 
 /**
- * BID-004: the bids of different bidders for one lot name the same person. The persons here are quality
- * inspectors and cost engineers who work freelance: retired (so insured by nobody) or insured by a labour agency,
- * never by one of the bidders (which would be cross-insurance, BID-010).
+ * BID-004: the bids of different bidders for one lot name the same person. The persons here are cost engineers
+ * and document controllers who work freelance (named as other staff): retired (so insured by nobody) or insured
+ * by a labour agency, never by one of the bidders (which would be cross-insurance, BID-010); and not in a role
+ * whose insurance BID-043 checks.
  */
 export const plant: Plant = {
   modelId: 'BID-004',
@@ -33,11 +34,11 @@ export const plant: Plant = {
       { personId: 'P90004003', name: '傅志刚', gender: 'M' }, { personId: 'P90004004', name: '汪春华', gender: 'F' },
       { personId: 'P90004005', name: '蔡卫东', gender: 'M' },
     ]);
-    // 1. Two bidders name the same (retired) quality inspector.
-    await name(ctx, l1![0]!.bid_id, 'P90004001', 'quality');
-    await name(ctx, l1![1]!.bid_id, 'P90004001', 'quality');
-    record(ctx, 'planted', lots[0]!.tender_id, '-', l1![0]!.org_id, l1![1]!.org_id, '两家投标人的投标文件载明同一名质量员',
-      'both bids name the same quality inspector');
+    // 1. Two bidders name the same (retired) document controller.
+    await name(ctx, l1![0]!.bid_id, 'P90004001', 'other');
+    await name(ctx, l1![1]!.bid_id, 'P90004001', 'other');
+    record(ctx, 'planted', lots[0]!.tender_id, '-', l1![0]!.org_id, l1![1]!.org_id, '两家投标人的投标文件载明同一名资料员',
+      'both bids name the same document controller');
     // 2. Three bidders name the same cost engineer: every pair of them.
     const three = l2!.slice(0, 3);
     for (const b of three) await name(ctx, b.bid_id, 'P90004002', 'other');
@@ -45,18 +46,18 @@ export const plant: Plant = {
       record(ctx, 'planted', lots[1]!.tender_id, '-', three[i]!.org_id, three[j]!.org_id, '三家投标人的投标文件载明同一名造价员',
         'three bids name the same cost engineer');
     }
-    // 3. One bid names a labour agency's inspector as quality inspector, another names him as other staff.
+    // 3. Both bids name a cost engineer placed (and insured) by a labour agency.
     await insure(ctx, 'P90004003', agency!);
-    await name(ctx, l3![1]!.bid_id, 'P90004003', 'quality');
+    await name(ctx, l3![1]!.bid_id, 'P90004003', 'other');
     await name(ctx, l3![2]!.bid_id, 'P90004003', 'other');
-    record(ctx, 'planted', lots[2]!.tender_id, '-', l3![1]!.org_id, l3![2]!.org_id, '两家投标人载明同一人（一家列为质量员，另一家列为其他人员）',
-      'both bids name the same person (one as quality inspector, the other as other staff)');
-    // Near miss: the same inspector named by two firms for different lots of one tender.
+    record(ctx, 'planted', lots[2]!.tender_id, '-', l3![1]!.org_id, l3![2]!.org_id, '两家投标人载明同一名劳务公司派遣的造价员',
+      'both bids name the same cost engineer, placed by a labour agency');
+    // Near miss: the same document controller named by two firms for different lots of one tender.
     const n1 = await splitLots(ctx);
-    await name(ctx, n1.a.bid_id, 'P90004004', 'quality');
-    await name(ctx, n1.b.bid_id, 'P90004004', 'quality');
-    record(ctx, 'near_miss', n1.tender_id, undefined, n1.a.org_id, n1.b.org_id, '同一质量员由两家公司分别列入不同标段的投标文件',
-      'the same inspector is named by two firms for different lots');
+    await name(ctx, n1.a.bid_id, 'P90004004', 'other');
+    await name(ctx, n1.b.bid_id, 'P90004004', 'other');
+    record(ctx, 'near_miss', n1.tender_id, undefined, n1.a.org_id, n1.b.org_id, '同一资料员由两家公司分别列入不同标段的投标文件',
+      'the same document controller is named by two firms for different lots');
     // Near miss: the same cost engineer named by two firms in different tenders (who never meet in one lot).
     const [pair] = await ctx.all<{ a: string; b: string; ta: string; tb: string }>(`
       SELECT x.bid_id AS a, y.bid_id AS b, x.org_id AS ta, y.org_id AS tb FROM bid x JOIN bid y ON x.tender_id = $1 AND y.tender_id = $2
