@@ -14,6 +14,7 @@ import type { Task } from '../tasks.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { loadLibrary, selectModels } from './library.ts';
 import type { ModelDefinition } from './model-file.ts';
+import { planSharedViews, sharedViewSql } from './shared-views.ts';
 import { updateWarnings } from './warnings.ts';
 
 export interface RunRequest {
@@ -64,16 +65,12 @@ export async function runModels(ws: Workspace, req: RunRequest, task: Task): Pro
     // table of the same name that their unqualified references resolve to (in dependency order, so a view
     // built on another reads the computed one). A view only one model reads stays a view: the model's own
     // filters then reach into it.
-    const uses = new Map<string, number>();
-    for (const m of applicable) for (const v of new Set([...m.sql.matchAll(/\bv_[a-z_]+\b/g)].map((x) => x[0]))) uses.set(v, (uses.get(v) ?? 0) + 1);
-    const views = new Set((await rowsOf<{ v: string }>(c, `SELECT view_name AS v FROM duckdb_views() WHERE NOT internal AND schema_name = 'main'`)).map((r) => r.v));
-    const shared = [...uses].filter(([v, n]) => n >= 2 && views.has(v)).map(([v]) => v)
-      .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+    const shared = await planSharedViews(c, applicable.map((m) => m.sql));
     task.step('计算共用视图', 'computing shared views', shared.length, 'steps');
-    for (const [i, v] of shared.entries()) {
+    for (const [i, s] of shared.entries()) {
       const t0 = Date.now();
-      await c.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(v)} AS SELECT * FROM main.${quoteIdent(v)}`);
-      debugTiming(t0, `shared view ${v}`);
+      await c.run(sharedViewSql(s));
+      debugTiming(t0, `shared view ${s.view}`);
       task.advance(i + 1);
     }
 
@@ -93,7 +90,7 @@ export async function runModels(ws: Workspace, req: RunRequest, task: Task): Pro
         s.missing ? JSON.stringify(s.missing) : null, s.seconds, fingerprint.byModel.get(m.id)!, m.sha256]);
       summaries.push(s);
     }
-    for (const v of shared) await c.run(`DROP TABLE IF EXISTS temp.${quoteIdent(v)}`);
+    for (const s of shared) await c.run(`DROP TABLE IF EXISTS temp.${quoteIdent(s.view)}`);
     task.step('更新预警', 'updating warnings', 0, 'steps');
     const warnings = await updateWarnings(c, runId);
     const seconds = (Date.now() - started) / 1000;
@@ -101,10 +98,6 @@ export async function runModels(ws: Workspace, req: RunRequest, task: Task): Pro
     return { run_id: runId, as_of: asOf, seconds, data_fingerprint: fingerprint.all, models: summaries, warnings };
   }, task.signal);
 }
-
-/** The derived views in the order they build on each other (catalog Appendix B). */
-const VIEW_ORDER = ['v_bid_valid', 'v_tender_price_stats', 'v_kin', 'v_org_person', 'v_person_org_link', 'v_org_link', 'v_org_link_sym'];
-const rank = (v: string) => { const i = VIEW_ORDER.indexOf(v); return i < 0 ? VIEW_ORDER.length : i; };
 
 /** Run one model into the hit table; its SQL errors become a "failed" summary, not a failed run. */
 async function runOne(c: DuckDBConnection, runId: string, m: ModelDefinition, bound: BoundParams, asOf: string): Promise<ModelRunSummary> {

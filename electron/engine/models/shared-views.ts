@@ -1,0 +1,104 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { rowsOf } from '../db/rows.ts';
+import { quoteIdent } from '../db/sql.ts';
+
+/** The derived views in the order they build on each other (catalog Appendix B). */
+const VIEW_ORDER = ['v_bid_valid', 'v_tender_price_stats', 'v_kin', 'v_org_person', 'v_person_org_link', 'v_org_link', 'v_org_link_sym'];
+const rank = (v: string) => { const i = VIEW_ORDER.indexOf(v); return i < 0 ? VIEW_ORDER.length : i; };
+
+export interface SharedView {
+  view: string;
+  /** The view's columns its readers can name; null when one of them may read the whole row. */
+  columns: string[] | null;
+}
+
+/**
+ * The derived views two or more of the models read, to compute once as temporary tables. Each keeps only
+ * the columns some reader names: v_bid_valid is every column of bid, and copying all of them costs three
+ * times what the window functions do. A reader is a model or another view built on this one; a column
+ * counts as named when its name appears as a word in a reader's text (an over-estimate, which is safe).
+ * A reader that may take the whole row (`*`, `alias.*`, NATURAL JOIN, BY NAME, COLUMNS(...), the alias
+ * used as a value) keeps every column.
+ */
+export async function planSharedViews(c: DuckDBConnection, modelSql: string[]): Promise<SharedView[]> {
+  const defs = new Map((await rowsOf<{ v: string; sql: string }>(c, `SELECT view_name AS v, sql FROM duckdb_views()
+    WHERE NOT internal AND schema_name = 'main'`)).map((r) => [r.v, r.sql]));
+  const uses = new Map<string, number>();
+  for (const sql of modelSql) for (const v of viewsNamed(sql)) uses.set(v, (uses.get(v) ?? 0) + 1);
+  const shared = [...uses].filter(([v, n]) => n >= 2 && defs.has(v)).map(([v]) => v)
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const out: SharedView[] = [];
+  for (const view of shared) {
+    const readers = [...modelSql, ...[...defs].filter(([v]) => v !== view).map(([, sql]) => sql)]
+      .filter((sql) => viewsNamed(sql).has(view));
+    const cols = (await rowsOf<{ n: string }>(c, `SELECT column_name AS n FROM duckdb_columns()
+      WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $1 ORDER BY column_index`, [view])).map((r) => r.n);
+    const wholeRow = readers.some((sql) => readsWholeRow(sql, view));
+    out.push({ view, columns: wholeRow ? null : cols.filter((col) => readers.some((sql) => namesWord(sql, col))) });
+  }
+  return out;
+}
+
+/** The statement that computes a shared view into the temporary table its readers then resolve to. */
+export function sharedViewSql(s: SharedView): string {
+  const cols = s.columns === null || s.columns.length === 0 ? '*' : s.columns.map(quoteIdent).join(', ');
+  return `CREATE OR REPLACE TEMP TABLE ${quoteIdent(s.view)} AS SELECT ${cols} FROM main.${quoteIdent(s.view)}`;
+}
+
+function viewsNamed(sql: string): Set<string> {
+  return new Set([...sql.matchAll(/\bv_[a-z_]+\b/g)].map((x) => x[0]));
+}
+
+function namesWord(sql: string, word: string): boolean {
+  return new RegExp(`(^|[^A-Za-z0-9_])${word.replace(/[^A-Za-z0-9_]/g, '\\$&')}($|[^A-Za-z0-9_])`, 'i').test(sql);
+}
+
+/** Whether a reader might take every column of the view, rather than the ones it names. */
+export function readsWholeRow(sql: string, view: string): boolean {
+  const text = sql.replace(/--[^\n]*/g, ' ').replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/'(?:[^']|'')*'/g, "''");
+  if (/\bNATURAL\b|\bBY\s+NAME\b|\bCOLUMNS\s*\(/i.test(text)) return true;
+  // `SELECT *` over the view itself (a star over a CTE only passes on the columns the CTE names).
+  for (const m of text.matchAll(/(\bSELECT\s+(?:DISTINCT\s+)?|,\s*)\*/gi)) {
+    if (namesWord(fromClause(text.slice(m.index + m[0].length)), view)) return true;
+  }
+  const aliases = new Set([view]);
+  for (const m of text.matchAll(new RegExp(`\\b${view}\\s+(?:AS\\s+)?([A-Za-z_][A-Za-z0-9_]*)`, 'gi'))) {
+    if (!/^(ON|USING|WHERE|JOIN|LEFT|RIGHT|INNER|FULL|CROSS|SEMI|ANTI|GROUP|ORDER|LIMIT|UNION|EXCEPT|INTERSECT|WINDOW|QUALIFY|HAVING)$/i.test(m[1]!)) aliases.add(m[1]!);
+  }
+  for (const a of aliases) {
+    if (new RegExp(`\\b${a}\\s*\\.\\s*\\*`, 'i').test(text)) return true;
+    if (a !== view && usedAsValue(text, a)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a name stands alone as a value (`to_json(v)`, `SELECT v`): not qualifying a column (`v.x`), and
+ * not being declared (`FROM bid v`, `x AS v`, `(...) v`), which is when a table name, AS or `)` precede it.
+ */
+function usedAsValue(text: string, name: string): boolean {
+  for (const m of text.matchAll(new RegExp(`(^|[^A-Za-z0-9_.])${name}(?![A-Za-z0-9_])(?!\\s*\\.)`, 'gi'))) {
+    const before = text.slice(0, m.index + m[1]!.length).trimEnd();
+    const prev = /([A-Za-z_][A-Za-z0-9_]*|\S)$/.exec(before)?.[1] ?? '';
+    const declares = prev === ')' || /^AS$/i.test(prev) || (/^[A-Za-z_]/.test(prev) && !VALUE_KEYWORDS.has(prev.toUpperCase()));
+    if (!declares) return true;
+  }
+  return false;
+}
+
+const VALUE_KEYWORDS = new Set(['SELECT', 'DISTINCT', 'BY', 'ON', 'AND', 'OR', 'NOT', 'WHEN', 'THEN', 'ELSE', 'CASE', 'IN', 'IS',
+  'LIKE', 'BETWEEN', 'WHERE', 'HAVING', 'QUALIFY', 'RETURN', 'ALL', 'ANY', 'SOME', 'EXISTS']);
+
+/** The FROM clause of the SELECT whose select list the text starts inside (up to its WHERE, GROUP, ..., or its closing parenthesis). */
+function fromClause(rest: string): string {
+  let depth = 0;
+  let from = -1;
+  for (const m of rest.matchAll(/\(|\)|\b(FROM|WHERE|GROUP|HAVING|ORDER|LIMIT|QUALIFY|WINDOW|UNION|EXCEPT|INTERSECT)\b/gi)) {
+    if (m[0] === '(') { depth++; continue; }
+    if (m[0] === ')') { if (depth-- === 0) return from < 0 ? '' : rest.slice(from, m.index); continue; }
+    if (depth > 0) continue;
+    if (m[0].toUpperCase() === 'FROM') { if (from < 0) from = m.index; continue; }
+    if (from >= 0) return rest.slice(from, m.index);
+  }
+  return from < 0 ? '' : rest.slice(from);
+}
