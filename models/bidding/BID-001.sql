@@ -20,18 +20,49 @@ explain:
   en: "Tender {tender_id} lot {lot_id}: the bid files of {org_id} and {org_id_b} share {fingerprint_types}"
 source: 《招标投标法实施条例》第四十条第（一）项；《政府采购货物和服务招标投标管理办法》第三十七条第（一）项
 */
--- Every fingerprint a bid file carries; document authors only when they are not a generic default.
-WITH fp AS (
-  SELECT tender_id, lot_id, org_id, 'machine_code' AS fp_type, machine_code AS fp FROM bid WHERE machine_code IS NOT NULL
-  UNION ALL SELECT tender_id, lot_id, org_id, 'file_create_id', file_create_id FROM bid WHERE file_create_id IS NOT NULL
-  UNION ALL SELECT tender_id, lot_id, org_id, 'cost_sw_lock_id', cost_sw_lock_id FROM bid WHERE cost_sw_lock_id IS NOT NULL
-  UNION ALL SELECT b.tender_id, b.lot_id, b.org_id, 'doc_author', lower(trim(d.author)) FROM bid b JOIN bid_document d USING (bid_id)
-    WHERE trim(d.author) <> '' AND NOT list_contains($generic_authors, lower(trim(d.author)))
-  UNION ALL SELECT b.tender_id, b.lot_id, b.org_id, 'doc_last_modified_by', lower(trim(d.last_modified_by)) FROM bid b JOIN bid_document d USING (bid_id)
-    WHERE trim(d.last_modified_by) <> '' AND NOT list_contains($generic_authors, lower(trim(d.last_modified_by)))
+-- A cheap first pass over every bid file: each fingerprint as a 64-bit hash of its type and value, pooled
+-- per lot. Lots whose pool holds a repeat are the few that get the exact comparison below (a hash
+-- collision only makes a lot a candidate; the comparison is on the values themselves).
+WITH doc AS (
+  SELECT bid_id, lower(trim(author)) AS author, lower(trim(last_modified_by)) AS modifier FROM bid_document
 ),
--- Fingerprints that two or more different bidders of one lot carry (grouping first keeps the pairing
--- below to the few fingerprints that are shared, instead of pairing every bid of every lot).
+hashed AS (
+  SELECT lot_key, [mc, fci, lock, author, modifier] AS fp_keys,
+    (mc IS NOT NULL)::INT + (fci IS NOT NULL)::INT + (lock IS NOT NULL)::INT + (author IS NOT NULL)::INT + (modifier IS NOT NULL)::INT AS n
+  FROM (
+    SELECT hash(b.tender_id, b.lot_id) AS lot_key,
+      CASE WHEN b.machine_code IS NOT NULL THEN hash('machine_code', b.machine_code) END AS mc,
+      CASE WHEN b.file_create_id IS NOT NULL THEN hash('file_create_id', b.file_create_id) END AS fci,
+      CASE WHEN b.cost_sw_lock_id IS NOT NULL THEN hash('cost_sw_lock_id', b.cost_sw_lock_id) END AS lock,
+      CASE WHEN d.author <> '' AND NOT list_contains($generic_authors, d.author) THEN hash('doc_author', d.author) END AS author,
+      CASE WHEN d.modifier <> '' AND NOT list_contains($generic_authors, d.modifier) THEN hash('doc_last_modified_by', d.modifier) END AS modifier
+    FROM bid b LEFT JOIN doc d USING (bid_id))
+),
+-- A lot is a candidate when its fingerprints, pooled, hold a repeat: two bidders carry one (or one
+-- bidder twice, which the comparison below sets aside).
+cand AS (
+  SELECT lot_key FROM hashed GROUP BY lot_key
+  HAVING len(list_distinct(flatten(list(fp_keys)))) < sum(n)
+),
+cbid AS (
+  SELECT b.* FROM bid b WHERE hash(b.tender_id, b.lot_id) IN (SELECT lot_key FROM cand)
+),
+-- (Normalised after the join, naming the bid in the expression, so that the planner cannot push the
+-- author filters below it into a scan of every bid document.)
+cdoc AS (
+  SELECT b.tender_id, b.lot_id, b.org_id, lower(trim(d.author || CASE WHEN b.bid_id IS NULL THEN 'x' ELSE '' END)) AS author,
+    lower(trim(d.last_modified_by || CASE WHEN b.bid_id IS NULL THEN 'x' ELSE '' END)) AS modifier
+  FROM cbid b JOIN bid_document d USING (bid_id)
+),
+-- Every fingerprint the candidate lots' bid files carry; document authors only when not a generic default.
+fp AS (
+  SELECT tender_id, lot_id, org_id, 'machine_code' AS fp_type, machine_code AS fp FROM cbid WHERE machine_code IS NOT NULL
+  UNION ALL SELECT tender_id, lot_id, org_id, 'file_create_id', file_create_id FROM cbid WHERE file_create_id IS NOT NULL
+  UNION ALL SELECT tender_id, lot_id, org_id, 'cost_sw_lock_id', cost_sw_lock_id FROM cbid WHERE cost_sw_lock_id IS NOT NULL
+  UNION ALL SELECT tender_id, lot_id, org_id, 'doc_author', author FROM cdoc WHERE author <> '' AND NOT list_contains($generic_authors, author)
+  UNION ALL SELECT tender_id, lot_id, org_id, 'doc_last_modified_by', modifier FROM cdoc WHERE modifier <> '' AND NOT list_contains($generic_authors, modifier)
+),
+-- Fingerprints that two or more different bidders of one lot carry.
 carriers AS (
   SELECT tender_id, lot_id, fp_type, fp, list(DISTINCT org_id) AS orgs
   FROM fp GROUP BY tender_id, lot_id, fp_type, fp HAVING min(org_id) <> max(org_id)
