@@ -25,8 +25,9 @@ interface AlertFacts {
  * the evidence, ids followed by the names they stand for), the evidence as labelled values, the records
  * behind it and its handling history. Personal identifiers are masked unless `reveal`.
  */
-export async function warningDetail(ws: Workspace, request: WarningDetailRequest): Promise<WarningDetail> {
-  const req = warningDetailRequestSchema.parse(request);
+export async function warningDetail(ws: Workspace, alertId: string, lang: Lang = 'zh',
+  opts: Omit<WarningDetailRequest, 'alertId' | 'lang'> = {}): Promise<WarningDetail> {
+  const req = warningDetailRequestSchema.parse({ ...opts, alertId, lang });
   const warning = await warningRow(ws, req.alertId);
   const model = loadLibrary(workspaceModelsDir(ws)).find((m) => m.id === warning.model_id);
   return ws.conn.exclusive(async (c) => {
