@@ -19,13 +19,7 @@ export interface FixtureHit {
 export async function fixtureHits(modelId: string, fixture: Fixture, opts: { params?: Record<string, string>; asOf?: string } = {}): Promise<FixtureHit[]> {
   const ws = await Workspace.init(tempDir());
   try {
-    for (const [table, rows] of Object.entries(fixture)) {
-      for (const row of rows) {
-        const cols = Object.keys(row);
-        await ws.conn.run(`INSERT INTO ${quoteIdent(table)} (${cols.map(quoteIdent).join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})`,
-          cols.map((c) => { const v = row[c]; return v === null || v === undefined ? null : String(v); }) as DuckDBValue[]);
-      }
-    }
+    await insertFixture(ws, fixture);
     const run = await ws.tasks.run('run', (t) => runModels(ws, { models: [modelId], params: opts.params, asOf: opts.asOf ?? '2025-12-31' }, t));
     const m = run.models[0]!;
     if (m.status !== 'ok') throw new Error(`${modelId} ${m.status}: ${m.error ?? (m.missing ?? []).join(', ')}`);
@@ -34,5 +28,16 @@ export async function fixtureHits(modelId: string, fixture: Fixture, opts: { par
     return hits.map(({ evidence_json, ...h }) => ({ ...h, evidence: evidence_json ? JSON.parse(evidence_json) as Record<string, unknown> : null }));
   } finally {
     await ws.close();
+  }
+}
+
+/** Insert fixture rows into a workspace's tables; values bound as text, cast by DuckDB to the column types. */
+export async function insertFixture(ws: Workspace, fixture: Fixture): Promise<void> {
+  for (const [table, rows] of Object.entries(fixture)) {
+    for (const row of rows) {
+      const cols = Object.keys(row);
+      await ws.conn.run(`INSERT INTO ${quoteIdent(table)} (${cols.map(quoteIdent).join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})`,
+        cols.map((c) => { const v = row[c]; return v === null || v === undefined ? null : String(v); }) as DuckDBValue[]);
+    }
   }
 }

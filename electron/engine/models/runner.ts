@@ -14,6 +14,7 @@ import type { Task } from '../tasks.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { loadLibrary, selectModels } from './library.ts';
 import type { ModelDefinition } from './model-file.ts';
+import { recordLibrary } from './model-table.ts';
 import { planSharedViews, sharedViewSql } from './shared-views.ts';
 import { updateWarnings } from './warnings.ts';
 
@@ -46,7 +47,8 @@ export function workspaceModelsDir(ws: Workspace): string {
  */
 export async function runModels(ws: Workspace, req: RunRequest, task: Task): Promise<RunSummary> {
   const started = Date.now();
-  const models = selectModels(loadLibrary(workspaceModelsDir(ws)), req.models ?? [], req.domain);
+  const library = loadLibrary(workspaceModelsDir(ws));
+  const models = selectModels(library, req.models ?? [], req.domain);
   if (models.length === 0) throw new ClearsightError('usage', `没有选中任何模型 / no models selected${req.domain ? ` in domain ${req.domain}` : ''}`);
   const values = resolveParams(models, req.params ?? {});
   const asOf = req.asOf ?? (await ws.meta()).data_as_of ?? new Date().toISOString().slice(0, 10);
@@ -55,6 +57,7 @@ export async function runModels(ws: Workspace, req: RunRequest, task: Task): Pro
 
   return ws.conn.transaction(async (c) => {
     task.step('检查数据', 'checking which data is present', models.length, 'models');
+    await recordLibrary(c, library);
     const presence = new DataPresence(c);
     const missing = new Map<string, string[]>();
     for (const m of models) missing.set(m.id, await presence.missing(m.requires));

@@ -21,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'raw OCDS releases', file: '005_ocds_release.sql' },
   { version: 6, name: 'model runs, hits and warnings', file: '006_model_runs.sql' },
   { version: 7, name: 'v_person_org_link by equi-joins', file: '007_person_org_link_equijoin.sql' },
+  { version: 8, name: 'warning list view and region names', file: '008_warning_list.sql' },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
