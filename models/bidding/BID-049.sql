@@ -35,14 +35,22 @@ WITH power AS (
   SELECT person_id, oversees_org_id AS buyer_org_id FROM official_duty
   UNION SELECT person_id, org_id FROM org_role WHERE role IN ('legal_rep', 'manager', 'finance_head', 'procurement', 'project_lead')
 ),
+-- The people a supplier must not be linked to, per buyer: the power holders themselves, and their kin
+-- (a kin link to the supplier's people counts only through a non-kin tie of theirs, as the catalog says).
+reach AS (
+  SELECT person_id AS linked, person_id AS official_id, buyer_org_id, false AS via_kin FROM power
+  UNION ALL
+  SELECT k.q, pw.person_id, pw.buyer_org_id, true FROM power pw JOIN v_kin k ON k.p = pw.person_id AND k.degree <= $kin_degree
+),
+-- Every key is an equality (buyer and supplier, person), so no join pairs each award with every power
+-- holder of its buyer.
 hits AS (
-  SELECT DISTINCT t.tender_id, a.lot_id, a.supplier_org_id, pw.person_id AS official_id, l.person_id AS linked_person, l.link_type,
+  SELECT DISTINCT t.tender_id, a.lot_id, a.supplier_org_id, r.official_id, l.person_id AS linked_person, l.link_type,
     t.buyer_org_id, t.region_code, CAST(a.notice_date AS DATE) AS occurred_on, a.award_value_cny
-  FROM award a JOIN tender t ON t.tender_id = a.tender_id AND a.status = 'active'
-  JOIN power pw ON pw.buyer_org_id = t.buyer_org_id
-  JOIN v_person_org_link l ON l.org_id = a.supplier_org_id
-   AND (l.person_id = pw.person_id
-        OR (l.link_type NOT LIKE 'KIN_OF_%' AND l.person_id IN (SELECT k.q FROM v_kin k WHERE k.p = pw.person_id AND k.degree <= $kin_degree)))
+  FROM reach r
+  JOIN v_person_org_link l ON l.person_id = r.linked AND (NOT r.via_kin OR l.link_type NOT LIKE 'KIN_OF_%')
+  JOIN award a ON a.supplier_org_id = l.org_id AND a.status = 'active'
+  JOIN tender t ON t.tender_id = a.tender_id AND t.buyer_org_id = r.buyer_org_id
   WHERE CAST(a.notice_date AS DATE) BETWEEN l.valid_from - to_years($lookback_years) AND l.valid_to
 )
 SELECT 'tender_supplier' AS subject_type, tender_id || '|' || supplier_org_id AS subject_id, tender_id, any_value(lot_id) AS lot_id,
