@@ -16,6 +16,7 @@ import { castSql, problemsSql } from './validate.ts';
 import { csvReaderSql, csvRowNumberSql, loadCsvDirect, quarantineRejects, type CsvSource } from './csv-load.ts';
 import { tableSpec } from './table-spec.ts';
 import { findHeader, xlsxRows, type SheetRow } from './xlsx.ts';
+import { xlsxMerges } from './xlsx-merges.ts';
 import { applyMapping, builtinProfiles, loadProfile, matchBuiltin, type MappingProfile } from './mapping.ts';
 import { readFtm, stageFtm } from './ftm.ts';
 import { readOcds, stageOcds } from './ocds.ts';
@@ -248,6 +249,7 @@ async function stageXlsx(c: DuckDBConnection, f: PlannedFile, sheet: string | nu
   first.forEach(push);
   for (let n = await it.next(); !n.done; n = await it.next()) push(n.value);
   app.closeSync();
+  await fillMergedCells(c, f.path, sheet, header.rowNo, kept);
   if (cellProblems.length > 0) {
     const pa = await c.createAppender('_import_cell_problems', 'main', 'temp');
     for (const [row, col, text] of cellProblems) {
@@ -259,6 +261,41 @@ async function stageXlsx(c: DuckDBConnection, f: PlannedFile, sheet: string | nu
     }
     pa.closeSync();
   }
+}
+
+/**
+ * A value merged down (or across) several cells of the data stands for each of them: an analyst who
+ * merges 采购单位 over the three tenders of one buyer means all three. Excel keeps the value only in the
+ * range's first cell, so the others are filled from it. Merges in or above the header row are titles.
+ */
+async function fillMergedCells(c: DuckDBConnection, path: string, sheet: string | number, headerRow: number,
+  kept: ReadonlyArray<readonly [string, number]>): Promise<void> {
+  const byIndex = new Map(kept.map(([name, i]) => [i, name]));
+  const merges = (await xlsxMerges(path, sheet)).filter((m) => m.top > headerRow && byIndex.has(m.left)
+    && (m.bottom > m.top || m.right > m.left));
+  if (merges.length === 0) return;
+  await run(c, `CREATE OR REPLACE TEMP TABLE _import_merge_fill (target VARCHAR, top BIGINT, bottom BIGINT, source VARCHAR)`);
+  const app = await c.createAppender('_import_merge_fill', 'main', 'temp');
+  for (const m of merges) {
+    for (let i = m.left; i <= m.right; i++) {
+      const target = byIndex.get(i);
+      if (!target) continue;
+      app.appendVarchar(target);
+      app.appendBigInt(BigInt(m.top));
+      app.appendBigInt(BigInt(m.bottom));
+      app.appendVarchar(byIndex.get(m.left)!);
+      app.endRow();
+    }
+  }
+  app.closeSync();
+  const pairs = await all(c, `SELECT DISTINCT target, source FROM temp._import_merge_fill`);
+  for (const { target, source } of pairs as Array<{ target: string; source: string }>) {
+    await run(c, `UPDATE temp._import_stage SET ${quoteIdent(target)} = v.value
+      FROM (SELECT f.top, f.bottom, s.${quoteIdent(source)} AS value FROM temp._import_merge_fill f
+            JOIN temp._import_stage s ON s.row_no = f.top WHERE f.target = $1 AND f.source = $2) v
+      WHERE temp._import_stage.row_no BETWEEN v.top AND v.bottom AND temp._import_stage.${quoteIdent(target)} IS NULL`, [target, source]);
+  }
+  await run(c, `DROP TABLE temp._import_merge_fill`);
 }
 
 /** FtM and OCDS files feed several tables, each staged as temp._import_<format>_<table>; one summary per table. */

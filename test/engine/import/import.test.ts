@@ -142,6 +142,17 @@ describe('importing canonical files', () => {
     assert.deepEqual([Number(q!.row_no), q!.value], [6, '2024年13月1日']);
   });
 
+  test('.xlsx: a value merged down several data rows belongs to each of them; the merged title row stays a title', async () => {
+    const s = await importInto(ws, { paths: [fx('xlsx/merged-cells.xlsx')], table: 'tender' });
+    assert.deepEqual([s.files[0]!.rowsRead, s.files[0]!.rowsLoaded, s.files[0]!.rowsQuarantined], [4, 4, 0]);
+    const t = await ws.conn.all<{ id: string; b: string; r: string }>(
+      `SELECT tender_id AS id, buyer_org_id AS b, region_code AS r FROM tender WHERE tender_id BETWEEN 'T200' AND 'T203' ORDER BY 1`);
+    assert.deepEqual(t, [
+      { id: 'T200', b: 'ORG-B1', r: '330702' }, { id: 'T201', b: 'ORG-B1', r: '330702' },
+      { id: 'T202', b: 'ORG-B1', r: '330702' }, { id: 'T203', b: 'ORG-B2', r: '330703' },
+    ]);
+  });
+
   test('.xlsx: error cells and uncalculated formulas quarantine their row; float noise is gone', async () => {
     const s = await importInto(ws, { paths: [fx('xlsx/cells.xlsx')], table: 'tender' });
     assert.deepEqual([s.files[0]!.rowsRead, s.files[0]!.rowsLoaded, s.files[0]!.rowsQuarantined], [4, 2, 2]);
