@@ -1,4 +1,5 @@
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { createReadStream } from 'node:fs';
+import { BIGINT, LIST, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { withQueryProgress } from '../db/query-progress.ts';
 import { rowsOf } from '../db/rows.ts';
 import { quoteIdent } from '../db/sql.ts';
@@ -22,16 +23,69 @@ export function csvReaderSql(rejects: string): string {
 
 /**
  * The data-row number of each row of `relation` (a table filled from the reader in file order, so rowid
- * follows the file; inside a transaction rowids start at an offset, hence counted from the first). Rows
- * the reader rejected still count as rows of the file, so the numbers skip over them.
+ * follows the file; inside a transaction rowids start at an offset, hence counted from the first): its
+ * line in the file less the header line, as an editor or a spreadsheet shows it. Lines that give no row,
+ * those the reader rejected and blank ones, are listed in temp._import_skipped (see skippedLines), and the
+ * numbers step over them.
  */
-export function csvRowNumberSql(relation: string, rejects: string, hasRejects: boolean): string {
+export function csvRowNumberSql(relation: string, anySkipped: boolean): string {
   const base = `(SELECT min(rowid) FROM ${relation})`;
-  if (!hasRejects) return `SELECT *, rowid - ${base} + 1 AS row_no FROM ${relation}`;
-  return `WITH rj AS (SELECT DISTINCT CAST(line AS BIGINT) AS line FROM temp.${rejects}),
-    rjn AS (SELECT line, row_number() OVER (ORDER BY line) - 1 AS j FROM rj),
+  if (!anySkipped) return `SELECT *, rowid - ${base} + 1 AS row_no FROM ${relation}`;
+  return `WITH sk AS (SELECT line, row_number() OVER (ORDER BY line) - 1 AS j FROM temp._import_skipped),
     raw AS (SELECT *, rowid - ${base} AS r FROM ${relation})
-    SELECT raw.* EXCLUDE (r), raw.r + 1 + (SELECT count(*) FROM rjn WHERE rjn.line - 2 - rjn.j <= raw.r) AS row_no FROM raw`;
+    SELECT raw.* EXCLUDE (r), raw.r + 1 + (SELECT count(*) FROM sk WHERE sk.line - 2 - sk.j <= raw.r) AS row_no FROM raw`;
+}
+
+/**
+ * temp._import_skipped: the lines of the file that give no row (rejected by the reader, or blank, which
+ * it passes over silently). Returns whether there are any.
+ */
+export async function skippedLines(c: DuckDBConnection, rejects: string, path: string): Promise<boolean> {
+  const blank = await blankLines(path);
+  await c.run(`CREATE OR REPLACE TEMP TABLE _import_skipped AS
+    SELECT DISTINCT CAST(line AS BIGINT) AS line FROM temp.${rejects} UNION SELECT unnest($1::BIGINT[])`,
+  [listValue(blank.map((n) => BigInt(n)))], [LIST(BIGINT)]);
+  return Number((await rowsOf<{ n: number }>(c, `SELECT count(*) AS n FROM temp._import_skipped`))[0]!.n) > 0;
+}
+
+/**
+ * The 1-based numbers of the blank lines after the header (empty, or only a carriage return). Most files
+ * have none, which a search for two line ends in a row tells without counting lines.
+ */
+export async function blankLines(path: string): Promise<number[]> {
+  const hasBlank = async () => {
+    let prev = Buffer.alloc(0);
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+      const b = Buffer.concat([prev, chunk as Buffer]);
+      if (b.indexOf('\n\n') >= 0 || b.indexOf('\n\r\n') >= 0) return true;
+      prev = b.subarray(Math.max(0, b.length - 2));
+    }
+    return false;
+  };
+  if (!(await hasBlank())) return [];
+  const out: number[] = [];
+  let line = 1;
+  let lineStart = true;
+  let onlyCr = false;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    const b = chunk as Buffer;
+    for (let i = 0; i < b.length; i++) {
+      const x = b[i]!;
+      if (x === 10) {
+        if ((lineStart || onlyCr) && line > 1) out.push(line);
+        line++;
+        lineStart = true;
+        onlyCr = false;
+      } else if (lineStart && x === 13) {
+        onlyCr = true;
+        lineStart = false;
+      } else {
+        lineStart = false;
+        onlyCr = false;
+      }
+    }
+  }
+  return out;
 }
 
 /** Quarantine the rows the reader rejected: one row per line, with all of its errors. Returns how many. */
@@ -97,7 +151,7 @@ export async function loadCsvDirect(c: DuckDBConnection, batchId: string, f: Pla
       SELECT ${checks.list} AS probs, CASE WHEN probs IS NOT NULL THEN to_json(s)::VARCHAR END AS raw
       FROM ${csvReaderSql('_import_rejects_check')} s`, params, (x) => task.advance(Math.round(x * src.sizeBytes)));
     await c.run(`INSERT INTO quarantine SELECT $1, $2, $3, t.row_no, p.column_name, p.value, p.reason, t.raw
-      FROM (${csvRowNumberSql('temp._import_check', '_import_rejects', rejected > 0)}) t, unnest(t.probs) AS u(p)
+      FROM (${csvRowNumberSql('temp._import_check', await skippedLines(c, '_import_rejects', src.path))}) t, unnest(t.probs) AS u(p)
       WHERE t.probs IS NOT NULL`, base);
   }
   const bad = checks && loaded < n ? Number((await rowsOf<{ n: number }>(c, `SELECT count(probs) AS n FROM temp._import_check`))[0]!.n) : 0;

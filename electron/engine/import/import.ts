@@ -13,7 +13,7 @@ import type { Workspace } from '../workspace/workspace.ts';
 import { detectEncoding, transcodeToUtf8, type TextEncoding } from './encoding.ts';
 import { fileDigest, planFiles, type PlannedFile } from './files.ts';
 import { castSql, problemsSql } from './validate.ts';
-import { csvReaderSql, csvRowNumberSql, loadCsvDirect, quarantineRejects, type CsvSource } from './csv-load.ts';
+import { csvReaderSql, csvRowNumberSql, loadCsvDirect, quarantineRejects, skippedLines, type CsvSource } from './csv-load.ts';
 import { tableSpec } from './table-spec.ts';
 import { findHeader, xlsxRows, type SheetRow } from './xlsx.ts';
 import { xlsxMerges } from './xlsx-merges.ts';
@@ -148,8 +148,7 @@ async function stage(c: DuckDBConnection, f: PlannedFile, csv: CsvSource | null,
     await run(c, `DROP TABLE IF EXISTS temp._import_rejects; DROP TABLE IF EXISTS temp._import_rejects_scans`);
     await run(c, `CREATE TEMP TABLE _import_raw AS SELECT * FROM ${csvReaderSql('_import_rejects')}`, [csv.path, csv.delim]);
     // A view, not a copy: the rows are read a few times but written once.
-    const rejects = Number((await all(c, `SELECT count(DISTINCT line) AS n FROM temp._import_rejects`))[0]!.n);
-    await run(c, `CREATE TEMP VIEW _import_stage AS ${csvRowNumberSql('temp._import_raw', '_import_rejects', rejects > 0)}`);
+    await run(c, `CREATE TEMP VIEW _import_stage AS ${csvRowNumberSql('temp._import_raw', await skippedLines(c, '_import_rejects', csv.path))}`);
   } else if (f.format === 'xlsx') {
     const profile = req.mapping ? loadProfile(req.mapping) : null;
     const headings = (profile ? [profile] : builtinProfiles().filter((p) => p.table === f.table)).flatMap((p) => p.columns.flatMap((r) => r.from));

@@ -117,6 +117,35 @@ describe('importing canonical files', () => {
     }
   });
 
+  test('row numbers are the lines an editor shows, less the header, with blank lines in between (both load paths)', async () => {
+    const fresh = await Workspace.init(tempDir());
+    try {
+      const dir = tempDir();
+      const lotCsv = join(dir, 'lot.csv');
+      // Direct path (no repeated key); CRLF line ends, so a blank line holds a carriage return.
+      writeFileSync(lotCsv, [
+        'lot_id,tender_id,title,est_value_cny', // line 1
+        'L1,T1,一标段,1', // line 2 → row 1
+        '', // line 3
+        'L2,T1,二标段,abc', // line 4 → row 3
+        '', // line 5
+        'L3,T1,三标段,1,2', // line 6 → row 5: malformed
+        'L4,T1,四标段,x', // line 7 → row 6
+      ].join('\r\n') + '\r\n');
+      // Staging path (a repeated key sends the file there).
+      const awardCsv = join(dir, 'award.csv');
+      writeFileSync(awardCsv, ['award_id,tender_id,candidate_rank', 'A1,T1,1', '', '', 'A1,T1,2', 'A2,T1,x'].join('\n') + '\n');
+      const s = await importInto(fresh, { paths: [lotCsv, awardCsv] });
+      assert.deepEqual(s.files.map((f) => [f.table, f.rowsRead, f.rowsLoaded, f.rowsQuarantined]), [['lot', 4, 1, 3], ['award', 3, 1, 2]]);
+      const q = await fresh.conn.all<{ t: string; row_no: number; col: string | null }>(
+        `SELECT table_name AS t, row_no, column_name AS col FROM quarantine ORDER BY t DESC, row_no, col`);
+      assert.deepEqual(q.map((r) => `${r.t}:${r.row_no}:${r.col ?? ''}`),
+        ['lot:3:est_value_cny', 'lot:5:', 'lot:6:est_value_cny', 'award:4:award_id', 'award:5:candidate_rank']);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   test('a GB18030 file with bytes that are not GB18030 is refused naming the line', async () => {
     const dir = tempDir();
     const csv = join(dir, 'person.csv');
