@@ -58,11 +58,13 @@ export async function runModels(ws: Workspace, req: RunRequest, task: Task): Pro
   return ws.conn.transaction(async (c) => {
     task.step('检查数据', 'checking which data is present', models.length, 'models');
     await recordLibrary(c, library);
+    const tPresence = Date.now();
     const presence = new DataPresence(c);
     const missing = new Map<string, string[]>();
     for (const m of models) missing.set(m.id, await presence.missing(m.requires));
     const applicable = models.filter((m) => missing.get(m.id)!.length === 0);
     const fingerprint = await dataFingerprint(c, presence, models);
+    debugTiming(tPresence, 'data presence and fingerprint');
 
     // Shared work: a derived view that two or more of the models read is computed once, as a temporary
     // table of the same name that their unqualified references resolve to (in dependency order, so a view
@@ -95,7 +97,9 @@ export async function runModels(ws: Workspace, req: RunRequest, task: Task): Pro
     }
     for (const s of shared) await c.run(`DROP TABLE IF EXISTS temp.${quoteIdent(s.view)}`);
     task.step('更新预警', 'updating warnings', 0, 'steps');
+    const tWarnings = Date.now();
     const warnings = await updateWarnings(c, runId);
+    debugTiming(tWarnings, 'warnings');
     const seconds = (Date.now() - started) / 1000;
     await c.run(`UPDATE analysis_run SET finished_at = now()::TIMESTAMP, status = 'done', seconds = $2 WHERE run_id = $1`, [runId, seconds]);
     return { run_id: runId, as_of: asOf, seconds, data_fingerprint: fingerprint.all, models: summaries, warnings };
@@ -128,6 +132,7 @@ async function runOne(c: DuckDBConnection, runId: string, m: ModelDefinition, bo
       AND (subject_id IS NULL OR severity NOT IN ('red', 'orange', 'yellow'))`, [runId, m.id]);
     if (Number(bad[0]!.n) > 0) throw new Error('every hit needs a subject_id and a severity of red, orange or yellow');
     const n = Number((await rowsOf<{ n: number }>(c, `SELECT count(*) AS n FROM temp._model_hits`))[0]!.n);
+    debugTiming(t0, `model ${m.id} with its ${n} hits stored`);
     await c.run(`DROP TABLE temp._model_hits`);
     return { model_id: m.id, status: 'ok', hits: n, seconds };
   } catch (e) {
