@@ -115,12 +115,21 @@ export interface ApiResponses {
 /** A progress event of a call the client started: taskId is the client's; item names what is being worked on (a model id). */
 export type TaskProgress = ProgressEvent & { item?: string };
 
+/** Something the user should know that no call asked for. */
+export interface Notice {
+  /** engine_restarted: the engine process stopped and was started again, calls in flight failed;
+   *  disconnected / reconnected: the browser lost and regained its connection to the server. */
+  code: 'engine_restarted' | 'disconnected' | 'reconnected';
+  message: string;
+}
+
 /** The API as the renderer sees it, over IPC or WebSocket alike. */
 export type ClearsightApi = {
   [M in ApiMethod]: (req: ApiRequest<M>) => Promise<Result<ApiResponses[M]>>;
 } & {
   /** Progress of every long call; returns the unsubscribe function. */
   onProgress(listener: (e: TaskProgress) => void): () => void;
+  onNotice(listener: (n: Notice) => void): () => void;
 };
 
 // ---- wire messages (WebSocket, and the engine host's process channel) ----
@@ -136,5 +145,4 @@ export type CallMessage = z.infer<typeof callMessageSchema>;
 export type ServerMessage =
   | { type: 'result'; id: number; result: Result<unknown> }
   | { type: 'progress'; event: TaskProgress }
-  /** The engine process stopped and was started again; calls in flight failed. */
-  | { type: 'notice'; code: 'engine_restarted'; message: string };
+  | ({ type: 'notice' } & Notice);
