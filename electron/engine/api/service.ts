@@ -22,7 +22,7 @@ export class ApiService {
   private readonly listeners = new Set<(e: TaskProgress) => void>();
   /** Calls in flight that can be cancelled, by the client's taskId. */
   private readonly cancellers = new Map<string, () => void>();
-  /** Hub task id → the client's taskId and the models it runs (to name the one in progress). */
+  /** Hub task id → the client's taskId and the models it runs (to tell a model's step from others). */
   private readonly hubTasks = new Map<string, { taskId: string; models: string[] }>();
   /** Filtered row counts by table and filter, dropped whenever a call may have written. */
   private readonly counts = new Map<string, number>();
@@ -33,7 +33,9 @@ export class ApiService {
     this.unsubscribe = ws.tasks.subscribe((e) => {
       const t = this.hubTasks.get(e.taskId);
       if (!t) return;
-      const item = e.kind === 'run' && e.unit === 'models' ? t.models[e.done] : undefined;
+      // The runner's step for each model names it ("running BID-001 …"); other steps name none.
+      const named = /^running ([A-Z]+-[0-9A-Z]+)\b/.exec(e.step.en)?.[1];
+      const item = named !== undefined && t.models.includes(named) ? named : undefined;
       const event: TaskProgress = { ...e, taskId: t.taskId, ...(item ? { item } : {}) };
       for (const l of this.listeners) l(event);
     });
