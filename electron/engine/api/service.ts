@@ -10,6 +10,7 @@ import type { ModelInfo } from '../../contract/models.ts';
 import { err, ok, type Result } from '../../contract/result.ts';
 import type { ColumnInfo } from '../../contract/workspace.ts';
 import { assertReadOnlyQuery } from '../db/read-only.ts';
+import { throwIfAborted } from '../db/serial-connection.ts';
 import { ClearsightError, toErrorInfo } from '../errors.ts';
 import { loadLibrary, selectModels } from '../models/library.ts';
 import { runModels, workspaceModelsDir } from '../models/runner.ts';
@@ -165,6 +166,7 @@ export class ApiService {
     const t0 = Date.now();
     return this.cancellable(req.taskId, () => controller.abort(), () => this.ws.conn.exclusive(async (c) => {
       await assertReadOnlyQuery(c, req.sql);
+      throwIfAborted(controller.signal);
       // Streamed, and only limit + 1 rows read: a query over a huge table stops as soon as the page is full.
       const reader = await c.streamAndReadUntil(req.sql, req.limit + 1);
       const types = reader.columnTypes();
