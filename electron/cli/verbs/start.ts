@@ -5,7 +5,7 @@ import { generateProvince } from '../../engine/generator/index.ts';
 import { workspaceLayout } from '../../engine/workspace/layout.ts';
 import { Workspace } from '../../engine/workspace/workspace.ts';
 import { serveUntilStopped } from '../../web/serve.ts';
-import { parseVerbArgs } from '../args.ts';
+import { parsePort, parseVerbArgs } from '../args.ts';
 import { progressPrinter } from '../output.ts';
 
 export const usage = 'start [--workspace DIR] [--port N] [--open]   the workbench on the demo workspace (created on first run)';
@@ -17,6 +17,7 @@ export const usage = 'start [--workspace DIR] [--port N] [--open]   the workbenc
  */
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseVerbArgs(argv, { workspace: { type: 'string' }, port: { type: 'string' }, open: { type: 'boolean' } });
+  parsePort(values.port); // a bad --port is refused before the demo is generated
   const dir = values.workspace ?? join(process.cwd(), 'workspaces', 'demo');
   const fresh = !existsSync(workspaceLayout(dir).db);
   const ws = await Workspace.init(dir);
@@ -35,8 +36,7 @@ export async function run(argv: string[]): Promise<number> {
   const why = electronBinary() === null
     ? '未找到 Electron 可执行文件，改用浏览器模式 / the Electron binary is not installed, so the workbench opens in browser mode'
     : 'Electron 桌面外壳尚未完成（issue 6），改用浏览器模式 / the Electron shell is not built yet (issue 6), so the workbench opens in browser mode';
-  const port = values.port === undefined ? 0 : Number(values.port);
-  return serveUntilStopped({ workspace: dir, port, open: values.open, notes: [why] });
+  return serveUntilStopped({ workspace: dir, port: parsePort(values.port), open: values.open, notes: [why] });
 }
 
 /** The Electron binary's path if the electron package and its downloaded binary are both there. */
