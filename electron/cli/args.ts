@@ -18,3 +18,11 @@ export function requireWorkspace(value: string | boolean | undefined | (string |
   if (typeof value !== 'string' || value === '') throw new ClearsightError('usage', '缺少工作区 / --workspace DIR is required');
   return value;
 }
+
+/** --port N: 1–65535; absent means 0 (a free port picked at random). */
+export function parsePort(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65535) throw new ClearsightError('usage', `--port 应为 1–65535 / --port takes 1–65535 (got '${value}')`);
+  return port;
+}

@@ -31,11 +31,11 @@ export class Task {
     this.controller.abort();
   }
 
-  /** Start a new step; done resets to 0. */
-  step(zh: string, en: string, total = 0, unit: ProgressEvent['unit'] = 'steps'): void {
+  /** Start a new step; done resets to 0, or to `done` for a step that is one unit of a larger count. */
+  step(zh: string, en: string, total = 0, unit: ProgressEvent['unit'] = 'steps', done = 0): void {
     this.throwIfCancelled();
     this.stepLabel = { zh, en };
-    this.done = 0;
+    this.done = done;
     this.total = total;
     this.unit = unit;
     this.send('running', true);

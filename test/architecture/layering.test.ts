@@ -122,6 +122,20 @@ describe('the scanner itself (so this test can fail)', () => {
     assert.deepEqual(rulesHit('renderer/src/a.tsx', `import { b } from '../b.tsx';`), []);
   });
 
+  test('the bundler config of the renderer is build tooling (Node), the only renderer file allowed Node built-ins', () => {
+    assert.deepEqual(rulesHit('renderer/vite.config.ts', `import { fileURLToPath } from 'node:url'; import { defineConfig } from 'vite';`), []);
+    assert.deepEqual(rulesHit('renderer/src/vite.config.ts', `import { fileURLToPath } from 'node:url';`), ['the renderer never imports Node built-ins']);
+  });
+
+  test('browser mode: engine and contract yes, electron no', () => {
+    assert.deepEqual(rulesHit('electron/web/server.ts', `
+      import { EngineProcess } from './engine-process.ts';
+      import type { HostMessage } from '../engine/api/host.ts';
+      import { callMessageSchema } from '../contract/api.ts';
+      import { WebSocketServer } from 'ws';`), []);
+    assert.deepEqual(rulesHit('electron/web/server.ts', `import { app } from 'electron';`), ['browser mode never imports electron']);
+  });
+
   test('cli and web: contract and engine yes, main and preload no', () => {
     assert.deepEqual(rulesHit('electron/cli/verbs/x.ts', `
       import { Workspace } from '../../engine/workspace/workspace.ts';

@@ -23,19 +23,26 @@ export class SerialConnection {
       if (this.closed) throw new ClearsightError('internal', 'connection is closed');
       throwIfAborted(signal);
       let interrupted = false;
-      const onAbort = () => { interrupted = true; this.raw.interrupt(); };
+      let again: ReturnType<typeof setInterval> | undefined;
+      const onAbort = () => {
+        interrupted = true;
+        this.raw.interrupt();
+        // An interrupt with no statement running is forgotten, so an abort that lands between two statements
+        // of fn would let the next one run to the end: keep interrupting until fn is over.
+        again = setInterval(() => this.raw.interrupt(), 100);
+      };
       signal?.addEventListener('abort', onAbort);
       try {
-        const out = await fn(this.raw);
-        // An interrupt that arrived as the last statement finished stays pending in DuckDB and would
-        // cancel the next caller's statement: absorb it here.
-        if (interrupted) await this.raw.run('SELECT 1').catch(() => undefined);
-        return out;
+        return await fn(this.raw);
       } catch (e) {
         if (signal?.aborted) throw cancelled();
         throw e;
       } finally {
         signal?.removeEventListener('abort', onAbort);
+        clearInterval(again);
+        // An interrupt that arrived as the last statement finished stays pending in DuckDB and would
+        // cancel the next caller's statement: absorb it here.
+        if (interrupted) await this.raw.run('SELECT 1').catch(() => undefined);
       }
     });
     this.tail = next.catch(() => undefined);
@@ -70,7 +77,7 @@ export class SerialConnection {
         debugTiming(t0, 'COMMIT');
         return out;
       } catch (e) {
-        await c.run('ROLLBACK').catch(() => undefined);
+        await rollback(c);
         throw e;
       }
     }, signal);
@@ -84,6 +91,18 @@ export class SerialConnection {
     await this.tail;
     this.closed = true;
     this.raw.closeSync();
+  }
+}
+
+/** ROLLBACK, again if a cancel's repeated interrupt hit it: the transaction must not stay open. */
+async function rollback(c: DuckDBConnection): Promise<void> {
+  for (let i = 0; i < 10; i++) {
+    try {
+      await c.run('ROLLBACK');
+      return;
+    } catch (e) {
+      if (!/INTERRUPT/i.test((e as Error).message)) return; // e.g. no transaction is active any more
+    }
   }
 }
 

@@ -83,8 +83,8 @@ export async function runModels(ws: Workspace, req: RunRequest, task: Task): Pro
       [runId, asOf, JSON.stringify(models.map((m) => m.id)), JSON.stringify(values.text), fingerprint.all]);
     const summaries: ModelRunSummary[] = [];
     for (const [i, m] of models.entries()) {
-      task.step(`运行 ${m.id} ${m.name_zh}`, `running ${m.id} ${m.name_en}`, models.length, 'models');
-      task.advance(i);
+      // One forced event per model with its index, so a listener sees every model start (advance is throttled).
+      task.step(`运行 ${m.id} ${m.name_zh}`, `running ${m.id} ${m.name_en}`, models.length, 'models', i);
       const s = missing.get(m.id)!.length > 0
         ? { model_id: m.id, status: 'not_applicable' as const, hits: 0, seconds: 0, missing: missing.get(m.id)! }
         : await runOne(c, runId, m, values.bound.get(m.id)!, asOf);

@@ -114,6 +114,21 @@ describe('cancellation', () => {
     assert.deepEqual(await conn.all('SELECT * FROM never'), []);
   });
 
+  test('an abort that lands between two statements still stops the next one', async () => {
+    // The user cancels while the callback is between statements (the console parses, then runs): DuckDB
+    // forgets an interrupt with nothing running, so the connection keeps interrupting until the callback ends.
+    const controller = new AbortController();
+    const t0 = Date.now();
+    const p = conn.exclusive(async (c) => {
+      await sleep(150);
+      await c.run(ENDLESS);
+    }, controller.signal);
+    setTimeout(() => controller.abort(), 20);
+    await assert.rejects(p, isCancelled);
+    assert.ok(Date.now() - t0 < 5000, `took ${Date.now() - t0} ms`);
+    assert.deepEqual(await conn.all('SELECT 42 AS x'), [{ x: 42 }]);
+  });
+
   test('aborting a queued statement does not interrupt the one running ahead of it', async () => {
     const ac = new AbortController();
     const ahead = conn.exclusive(async (c) => {

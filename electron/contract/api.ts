@@ -1,0 +1,148 @@
+// The typed API between the renderer and the engine: one set of calls, used identically over Electron IPC
+// (window.clearsight) and over browser mode's WebSocket. Every request has a zod schema, checked at each
+// boundary it crosses; every response is the Ok/Err envelope of result.ts.
+import { z } from 'zod';
+import type { ModelInfo, RunSummary } from './models.ts';
+import type { ProgressEvent } from './progress.ts';
+import type { Result } from './result.ts';
+import type { ColumnInfo, TableInfo, WorkspaceInfo } from './workspace.ts';
+
+/**
+ * A table or column name as the request spells it. Only its shape is checked here; the engine looks it up in
+ * the workspace catalog and uses the catalog's name, so request text never reaches SQL.
+ */
+const name = z.string().min(1).max(128);
+/** Chosen by the client so it can cancel a call before any progress event has arrived. */
+const taskId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and -, at most 64');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/, 'YYYY-MM-DD or YYYY-MM-DD hh:mm:ss');
+
+// ---- grid: ag-grid's sort and filter models (Infinite Row Model), as the grid sends them ----
+
+export const sortModelItemSchema = z.object({ colId: name, sort: z.enum(['asc', 'desc']) });
+
+export const TEXT_FILTER_TYPES = ['empty', 'blank', 'notBlank', 'equals', 'notEqual', 'contains', 'notContains', 'startsWith', 'endsWith'] as const;
+export const SCALAR_FILTER_TYPES = ['empty', 'blank', 'notBlank', 'equals', 'notEqual', 'lessThan', 'lessThanOrEqual',
+  'greaterThan', 'greaterThanOrEqual', 'inRange'] as const;
+
+const textCondition = z.object({
+  filterType: z.literal('text'), type: z.enum(TEXT_FILTER_TYPES), filter: z.string().max(1000).nullish(),
+});
+const numberCondition = z.object({
+  filterType: z.literal('number'), type: z.enum(SCALAR_FILTER_TYPES),
+  filter: z.number().finite().nullish(), filterTo: z.number().finite().nullish(),
+});
+const dateCondition = z.object({
+  filterType: z.literal('date'), type: z.enum(SCALAR_FILTER_TYPES), dateFrom: isoDate.nullish(), dateTo: isoDate.nullish(),
+});
+const combined = <T extends z.ZodTypeAny>(kind: string, condition: T) => z.object({
+  filterType: z.literal(kind), operator: z.enum(['AND', 'OR']), conditions: z.array(condition).min(1).max(8),
+});
+
+export const columnFilterSchema = z.union([
+  textCondition, numberCondition, dateCondition,
+  combined('text', textCondition), combined('number', numberCondition), combined('date', dateCondition),
+]);
+
+export const tablePageRequestSchema = z.object({
+  table: name,
+  startRow: z.number().int().min(0),
+  endRow: z.number().int().min(1),
+  sortModel: z.array(sortModelItemSchema).max(16).default([]),
+  filterModel: z.record(name, columnFilterSchema).default({}),
+}).refine((r) => r.endRow > r.startRow && r.endRow - r.startRow <= 1000, {
+  message: 'endRow must be above startRow, at most 1000 rows a page', path: ['endRow'],
+});
+
+export type SortModelItem = z.infer<typeof sortModelItemSchema>;
+export type ColumnFilter = z.infer<typeof columnFilterSchema>;
+export type TablePageRequest = z.input<typeof tablePageRequestSchema>;
+
+export interface TablePage {
+  columns: ColumnInfo[];
+  /** Rows startRow..endRow-1 in a stable order, values as JSON (BIGINT and DECIMAL as text, dates ISO). */
+  rows: Record<string, unknown>[];
+  /** Rows that match the filter, counted before the page is read (the grid's lastRow). */
+  totalRows: number;
+}
+
+// ---- the calls ----
+
+export const requestSchemas = {
+  workspaceInfo: z.object({}),
+  listTables: z.object({ views: z.boolean().default(true) }),
+  tablePage: tablePageRequestSchema,
+  listModels: z.object({}),
+  runModels: z.object({
+    taskId,
+    /** Model ids; none and no domain means the whole library. */
+    models: z.array(z.string().regex(/^[A-Z]+-[0-9A-Z]+$/)).max(500).default([]),
+    domain: z.enum(['BID', 'SOE', 'FUND', 'VIL', 'OCDS']).optional(),
+    /** 'MODEL-ID.name' → value as typed. */
+    params: z.record(z.string().max(128), z.string().max(10_000)).default({}),
+    asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  }),
+  consoleQuery: z.object({
+    taskId,
+    sql: z.string().min(1).max(100_000),
+    limit: z.number().int().min(1).max(10_000).default(1000),
+  }),
+  cancel: z.object({ taskId }),
+} as const;
+
+export type ApiMethod = keyof typeof requestSchemas;
+export const API_METHODS = Object.keys(requestSchemas) as ApiMethod[];
+export type ApiRequest<M extends ApiMethod> = z.input<(typeof requestSchemas)[M]>;
+export type ApiParsedRequest<M extends ApiMethod> = z.output<(typeof requestSchemas)[M]>;
+
+export interface ConsoleResult {
+  columns: ColumnInfo[];
+  rows: Record<string, unknown>[];
+  /** True when the query had more rows than the limit; only the first `limit` are returned. */
+  truncated: boolean;
+  ms: number;
+}
+
+export interface ApiResponses {
+  workspaceInfo: WorkspaceInfo;
+  listTables: TableInfo[];
+  tablePage: TablePage;
+  listModels: ModelInfo[];
+  runModels: RunSummary;
+  consoleQuery: ConsoleResult;
+  cancel: { cancelled: boolean };
+}
+
+/** A progress event of a call the client started: taskId is the client's; item names what is being worked on (a model id). */
+export type TaskProgress = ProgressEvent & { item?: string };
+
+/** Something the user should know that no call asked for. */
+export interface Notice {
+  /** engine_restarted: the engine process stopped and was started again, calls in flight failed;
+   *  disconnected / reconnected: the browser lost and regained its connection to the server. */
+  code: 'engine_restarted' | 'disconnected' | 'reconnected';
+  message: string;
+}
+
+/** The API as the renderer sees it, over IPC or WebSocket alike. */
+export type ClearsightApi = {
+  [M in ApiMethod]: (req: ApiRequest<M>) => Promise<Result<ApiResponses[M]>>;
+} & {
+  /** Progress of every long call; returns the unsubscribe function. */
+  onProgress(listener: (e: TaskProgress) => void): () => void;
+  onNotice(listener: (n: Notice) => void): () => void;
+};
+
+// ---- wire messages (WebSocket, and the engine host's process channel) ----
+
+export const callMessageSchema = z.object({
+  type: z.literal('call'),
+  id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  method: z.enum(API_METHODS as [ApiMethod, ...ApiMethod[]]),
+  params: z.unknown(),
+});
+export type CallMessage = z.infer<typeof callMessageSchema>;
+
+export type ServerMessage =
+  | { type: 'result'; id: number; result: Result<unknown> }
+  | { type: 'progress'; event: TaskProgress }
+  | ({ type: 'notice' } & Notice);

@@ -1,0 +1,79 @@
+// A table or view of the workspace, paged from DuckDB through ag-grid's Infinite Row Model: the grid asks
+// for blocks of 100 rows with its sort and filter models, the engine counts first and reads one page.
+// At most maxBlocksInCache blocks are kept, so memory stays bounded on a 10-million-row table.
+import type { ColDef, GridApi, IDatasource } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { ColumnInfo } from '../../../electron/contract/workspace.ts';
+import { useApi } from '../api/context.tsx';
+import { useLocale } from '../i18n/locale.tsx';
+import { filterFor, gridLocaleText, gridTheme, shortType } from './setup.ts';
+
+export function TableGrid({ table, columns }: { table: string; columns: ColumnInfo[] }) {
+  const api = useApi();
+  const { locale, t, n } = useLocale();
+  const [count, setCount] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [filtered, setFiltered] = useState(false);
+  const gridApi = useRef<GridApi | null>(null);
+
+  const columnDefs = useMemo<ColDef[]>(() => columns.map((c) => {
+    const filter = filterFor(c.type);
+    return {
+      colId: c.name,
+      field: c.name,
+      headerName: `${c.name} · ${shortType(c.type)}`,
+      headerTooltip: `${c.name}: ${c.type}`,
+      filter,
+      filterParams: { inRangeInclusive: true, maxNumConditions: 2 },
+      type: filter === 'agNumberColumnFilter' ? 'rightAligned' : undefined,
+    };
+  }), [columns]);
+
+  const datasource = useMemo<IDatasource>(() => ({
+    getRows(p) {
+      void api.tablePage({ table, startRow: p.startRow, endRow: p.endRow, sortModel: p.sortModel, filterModel: p.filterModel })
+        .then((r) => {
+          if (r.ok) {
+            setError(null);
+            setCount(r.value.totalRows);
+            p.successCallback(r.value.rows, r.value.totalRows);
+          } else {
+            setError(r.error.message);
+            p.failCallback();
+          }
+        });
+    },
+  }), [api, table]);
+
+  const clearFilters = useCallback(() => gridApi.current?.setFilterModel(null), []);
+
+  return (
+    <div className="grid-panel" data-testid="table-grid" data-table={table}>
+      <div className="grid-toolbar">
+        <span data-testid="row-count">{count === null ? t('loading') : t('rowsMatching', { n: n(count) })}</span>
+        <span className="muted">{t('columns', { n: columns.length })}</span>
+        {filtered && <button type="button" onClick={clearFilters}>{t('clearFilters')}</button>}
+      </div>
+      {error && <div className="error-box" role="alert">{error}</div>}
+      <div className="grid-host">
+        <AgGridReact
+          key={`${table}-${locale}`}
+          theme={gridTheme}
+          localeText={gridLocaleText(locale)}
+          rowModelType="infinite"
+          datasource={datasource}
+          cacheBlockSize={100}
+          maxBlocksInCache={50}
+          maxConcurrentDatasourceRequests={2}
+          columnDefs={columnDefs}
+          defaultColDef={{ sortable: true, resizable: true, floatingFilter: true, minWidth: 110, cellDataType: false }}
+          // Column names such as "a.b" are names, not paths into nested objects.
+          suppressFieldDotNotation
+          onGridReady={(e) => { gridApi.current = e.api; }}
+          onFilterChanged={(e) => setFiltered(Object.keys(e.api.getFilterModel()).length > 0)}
+        />
+      </div>
+    </div>
+  );
+}
