@@ -2,6 +2,7 @@
 // (window.clearsight) and over browser mode's WebSocket. Every request has a zod schema, checked at each
 // boundary it crosses; every response is the Ok/Err envelope of result.ts.
 import { z } from 'zod';
+import type { DirListing, ExportResult, ImportBatchInfo, ImportPreview, ImportResult, SavedProfile } from './data.ts';
 import type { ModelInfo, RunSummary } from './models.ts';
 import type { ProgressEvent } from './progress.ts';
 import type { Result } from './result.ts';
@@ -65,6 +66,57 @@ export interface TablePage {
   totalRows: number;
 }
 
+// ---- data screen: workspaces, file chooser, import, quarantine, export ----
+
+const absPath = z.string().min(1).max(4096);
+const encoding = z.enum(['auto', 'utf-8', 'gb18030']).default('auto');
+const importFormat = z.enum(['csv', 'tsv', 'xlsx', 'parquet', 'json', 'jsonl', 'ocds', 'ftm']).optional();
+/** Checked in full by the engine's profile schema (mapping.ts), which names the field that is wrong. */
+const profile = z.record(z.string(), z.unknown());
+const sheet = z.union([z.number().int().min(1), z.string().min(1).max(128)]).optional();
+
+const dataRequestSchemas = {
+  /** Browser mode: the server restarts the engine on that folder; an Err leaves the current one open. */
+  openWorkspace: z.object({ dir: absPath }),
+  createWorkspace: z.object({ dir: absPath }),
+  listDirectory: z.object({ path: absPath.optional(), start: z.enum(['home', 'workspace']).default('workspace') }),
+  importPreview: z.object({ path: absPath, table: name.optional(), format: importFormat, encoding, sheet, profile: profile.optional() }),
+  listMappingProfiles: z.object({}),
+  saveMappingProfile: z.object({ profile }),
+  runImport: z.object({
+    taskId, paths: z.array(absPath).min(1).max(100), table: name.optional(), format: importFormat, encoding, sheet,
+    profile: profile.optional(), force: z.boolean().default(false),
+  }),
+  listImportBatches: z.object({ limit: z.number().int().min(1).max(1000).default(100) }),
+  quarantinePage: z.object({
+    batchId: z.string().min(1).max(128),
+    startRow: z.number().int().min(0),
+    endRow: z.number().int().min(1),
+    sortModel: z.array(sortModelItemSchema).max(16).default([]),
+    filterModel: z.record(name, columnFilterSchema).default({}),
+  }).refine((r) => r.endRow > r.startRow && r.endRow - r.startRow <= 1000, { message: 'endRow must be above startRow, at most 1000 rows a page', path: ['endRow'] }),
+  exportTable: z.object({
+    taskId, table: name, format: z.enum(['csv', 'parquet', 'xlsx']), csvEncoding: z.enum(['utf-8', 'gb18030']).default('utf-8'),
+    /** The grid's view: only its rows, in its order. */
+    sortModel: z.array(sortModelItemSchema).max(16).default([]),
+    filterModel: z.record(name, columnFilterSchema).default({}),
+    includePersonal: z.boolean().default(false),
+  }),
+} as const;
+
+export interface DataResponses {
+  openWorkspace: WorkspaceInfo;
+  createWorkspace: WorkspaceInfo;
+  listDirectory: DirListing;
+  importPreview: ImportPreview;
+  listMappingProfiles: SavedProfile[];
+  saveMappingProfile: { file: string };
+  runImport: ImportResult;
+  listImportBatches: ImportBatchInfo[];
+  quarantinePage: TablePage;
+  exportTable: ExportResult;
+}
+
 // ---- the calls ----
 
 export const requestSchemas = {
@@ -87,6 +139,7 @@ export const requestSchemas = {
     limit: z.number().int().min(1).max(10_000).default(1000),
   }),
   cancel: z.object({ taskId }),
+  ...dataRequestSchemas,
 } as const;
 
 export type ApiMethod = keyof typeof requestSchemas;
@@ -102,7 +155,7 @@ export interface ConsoleResult {
   ms: number;
 }
 
-export interface ApiResponses {
+export interface ApiResponses extends DataResponses {
   workspaceInfo: WorkspaceInfo;
   listTables: TableInfo[];
   tablePage: TablePage;
@@ -118,8 +171,9 @@ export type TaskProgress = ProgressEvent & { item?: string };
 /** Something the user should know that no call asked for. */
 export interface Notice {
   /** engine_restarted: the engine process stopped and was started again, calls in flight failed;
-   *  disconnected / reconnected: the browser lost and regained its connection to the server. */
-  code: 'engine_restarted' | 'disconnected' | 'reconnected';
+   *  disconnected / reconnected: the browser lost and regained its connection to the server;
+   *  workspace_changed: another workspace was opened (every tab reloads its data). */
+  code: 'engine_restarted' | 'disconnected' | 'reconnected' | 'workspace_changed';
   message: string;
 }
 

@@ -62,6 +62,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   };
   engine.onProgress((event) => broadcast({ type: 'progress', event }));
   engine.onRestart((message) => broadcast({ type: 'notice', code: 'engine_restarted', message }));
+  engine.onWorkspaceChange((ws) => broadcast({ type: 'notice', code: 'workspace_changed', message: `已打开工作区 / opened workspace ${ws.dir}` }));
 
   let port = 0;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {

@@ -19,6 +19,8 @@ export interface GridQuery {
   /** The page, in a stable order; its last two parameters are the limit and the offset. */
   pageSql: string;
   pageParams: (string | number)[];
+  /** Every matching row in the page order (no limit): an export of the grid's view; parameters as countParams. */
+  viewSql: string;
 }
 
 type Condition = Exclude<ColumnFilter, { operator: 'AND' | 'OR' }>;
@@ -28,11 +30,14 @@ const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UI
 /** Build the count and page queries for rows startRow..endRow-1 of a table or view. */
 export function buildGridQuery(source: GridSource, req: {
   startRow: number; endRow: number; sortModel: SortModelItem[]; filterModel: Record<string, ColumnFilter>;
+  /** Exact matches the caller imposes whatever the grid asks (the quarantine viewer's batch). */
+  fixed?: Record<string, string>;
 }): GridQuery {
   const params: (string | number)[] = [];
   const bind = (v: string | number) => { params.push(v); return `$${params.length}`; };
 
   const where: string[] = [];
+  for (const [colId, v] of Object.entries(req.fixed ?? {})) where.push(`${quoteIdent(columnOf(source, colId).name)} = ${bind(v)}`);
   for (const [colId, f] of Object.entries(req.filterModel)) {
     const col = columnOf(source, colId);
     const sql = 'operator' in f
@@ -50,6 +55,7 @@ export function buildGridQuery(source: GridSource, req: {
   else order.push(...source.columns.map((c) => `${quoteIdent(c.name)} NULLS LAST`));
 
   const countParams = [...params];
+  const viewSql = `SELECT *${from}${whereSql} ORDER BY ${order.join(', ')}`;
   const limit = bind(req.endRow - req.startRow);
   const offset = bind(req.startRow);
   return {
@@ -57,6 +63,7 @@ export function buildGridQuery(source: GridSource, req: {
     countParams,
     pageSql: `SELECT *${from}${whereSql} ORDER BY ${order.join(', ')} LIMIT CAST(${limit} AS BIGINT) OFFSET CAST(${offset} AS BIGINT)`,
     pageParams: params,
+    viewSql,
   };
 }
 

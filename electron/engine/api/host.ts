@@ -16,10 +16,11 @@ export type HostMessage = ServerMessage | { type: 'ready'; info: WorkspaceInfo }
 
 const send = (m: HostMessage) => process.send?.(m);
 
-async function main(dir: string): Promise<void> {
+async function main(dir: string, create: boolean): Promise<void> {
   let ws: Workspace;
   try {
-    ws = await Workspace.open(dir);
+    // --create: the Data screen's "new workspace" (init refuses a non-empty folder that is not one).
+    ws = create ? await Workspace.init(dir) : await Workspace.open(dir);
   } catch (e) {
     send({ type: 'fatal', error: toErrorInfo(e) });
     process.disconnect?.();
@@ -55,4 +56,4 @@ if (!dir || !process.send) {
   process.stderr.write('engine host: run by the browser-mode server (child_process.fork with a workspace folder)\n');
   process.exit(2);
 }
-void main(dir);
+void main(dir, process.argv[3] === '--create');

@@ -16,6 +16,7 @@ import { loadLibrary, selectModels } from '../models/library.ts';
 import { runModels, workspaceModelsDir } from '../models/runner.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { buildGridQuery, type GridSource } from './grid-query.ts';
+import { DataCalls } from './data-calls.ts';
 
 type Handlers = { [M in ApiMethod]: (req: ApiParsedRequest<M>) => Promise<ApiResponses[M]> };
 
@@ -29,8 +30,16 @@ export class ApiService {
   private readonly counts = new Map<string, number>();
   private catalog: Map<string, GridSource> | null = null;
   private readonly unsubscribe: () => void;
+  /** The Data screen's calls (import, quarantine, export, file chooser); see data-calls.ts. */
+  private readonly data: DataCalls;
 
   constructor(private readonly ws: Workspace) {
+    this.data = new DataCalls(ws, {
+      source: (t) => this.source(t),
+      forward: (taskId, hubTaskId) => { this.hubTasks.set(hubTaskId, { taskId, models: [] }); return () => this.hubTasks.delete(hubTaskId); },
+      cancellable: (taskId, cancel, body) => this.cancellable(taskId, cancel, body),
+      written: () => { this.counts.clear(); this.catalog = null; },
+    });
     this.unsubscribe = ws.tasks.subscribe((e) => {
       const t = this.hubTasks.get(e.taskId);
       if (!t) return;
@@ -84,6 +93,17 @@ export class ApiService {
       cancel?.();
       return { cancelled: cancel !== undefined };
     },
+    // The Data screen's calls (data-calls.ts).
+    openWorkspace: (req) => this.data.switchWorkspace(req),
+    createWorkspace: (req) => this.data.switchWorkspace(req),
+    listDirectory: async (req) => this.data.listDirectory(req),
+    importPreview: (req) => this.data.importPreview(req),
+    listMappingProfiles: async () => this.data.listMappingProfiles(),
+    saveMappingProfile: async (req) => this.data.saveMappingProfile(req),
+    runImport: (req) => this.data.runImport(req),
+    listImportBatches: (req) => this.data.listImportBatches(req),
+    quarantinePage: (req) => this.data.quarantinePage(req),
+    exportTable: (req) => this.data.exportTable(req),
   };
 
   private library() {

@@ -23,6 +23,8 @@ export interface ExportRequest {
   encoding?: 'utf-8' | 'gb18030';
   /** Keep personal identifiers (phones, addresses, birth dates, ID and account hashes) unmasked. */
   includePersonal?: boolean;
+  /** With table: only these rows of it, in this order (the grid's view, built by grid-query.ts with bound values). */
+  view?: { sql: string; params: Array<string | number> };
 }
 
 export interface ExportSummary { out: string; format: ExportFormat; rows: number; seconds: number }
@@ -45,22 +47,23 @@ export async function exportData(ws: Workspace, req: ExportRequest, task: Task):
   try {
     const rows = await ws.conn.exclusive(async (c) => {
       const raw = await sourceSql(c, req);
-      const columns = (await c.runAndReadAll(`SELECT * FROM (${raw}) LIMIT 0`)).columnNames();
+      const p = (req.view?.params ?? []) as DuckDBValue[];
+      const columns = (await c.runAndReadAll(`SELECT * FROM (${raw}) LIMIT 0`, p)).columnNames();
       const masked = req.includePersonal ? raw : redactedSql(raw, columns, req.table ?? null);
-      const source = format === 'parquet' ? masked : await formulaSafeSql(c, masked);
-      const n = Number((await c.runAndReadAll(`SELECT count(*) FROM (${source})`)).getRows()[0]![0]);
+      const source = format === 'parquet' ? masked : await formulaSafeSql(c, masked, p);
+      const n = Number((await c.runAndReadAll(`SELECT count(*) FROM (${source})`, p)).getRows()[0]![0]);
       task.step(`导出 ${n.toLocaleString('en-US')} 行`, `exporting ${n.toLocaleString('en-US')} rows`, n, 'rows');
       if (format === 'xlsx') {
         if (n + 1 > XLSX_MAX_ROWS) {
           throw new ClearsightError('bad_input', `结果有 ${n} 行，超过 Excel 单表上限 1,048,575 行，请导出为 CSV 或 Parquet / ${n} rows exceed an Excel sheet's 1,048,575; export CSV or Parquet`);
         }
-        await writeXlsx(c, source, partial, task);
+        await writeXlsx(c, source, partial, task, p);
       } else if (format === 'parquet') {
-        await c.run(`COPY (${source}) TO '${partial.replaceAll("'", "''")}' (FORMAT parquet)`);
+        await c.run(`COPY (${source}) TO '${partial.replaceAll("'", "''")}' (FORMAT parquet)`, p);
       } else {
         const plain = join(ws.layout.tmp, `export-${Date.now()}.csv`);
         try {
-          await c.run(`COPY (${source}) TO '${plain.replaceAll("'", "''")}' (FORMAT csv, HEADER true)`);
+          await c.run(`COPY (${source}) TO '${plain.replaceAll("'", "''")}' (FORMAT csv, HEADER true)`, p);
           await encodeCsv(plain, partial, req.encoding ?? 'utf-8', task.signal);
         } finally {
           rmSync(plain, { force: true });
@@ -83,7 +86,7 @@ async function sourceSql(c: DuckDBConnection, req: ExportRequest): Promise<strin
     const r = await c.runAndReadAll(`SELECT 1 FROM duckdb_tables() WHERE table_name = $1 AND NOT temporary
       UNION ALL SELECT 1 FROM duckdb_views() WHERE view_name = $1 AND NOT internal AND NOT temporary`, [req.table]);
     if (r.getRows().length === 0) throw new ClearsightError('not_found', `没有这张表 / no table named '${req.table}'`);
-    return `SELECT * FROM ${quoteIdent(req.table)}`;
+    return req.view ? req.view.sql : `SELECT * FROM ${quoteIdent(req.table)}`;
   }
   await assertReadOnlyQuery(c, req.sql!);
   if (!req.includePersonal) {
@@ -102,9 +105,11 @@ async function sourceSql(c: DuckDBConnection, req: ExportRequest): Promise<strin
  * Text that starts with = + - or @ would run as a formula when the file is opened in Excel: prefix it with
  * an apostrophe, as spreadsheets do to mark text (CSV and .xlsx exports only).
  */
-async function formulaSafeSql(c: DuckDBConnection, source: string): Promise<string> {
-  const cols = (await c.runAndReadAll(`DESCRIBE (${source})`)).getRowObjectsJson() as Array<{ column_name: string; column_type: string }>;
-  const text = cols.filter((x) => x.column_type === 'VARCHAR').map((x) => x.column_name);
+async function formulaSafeSql(c: DuckDBConnection, source: string, params: DuckDBValue[] = []): Promise<string> {
+  // Column types from a zero-row read, which takes the view's bound parameters (DESCRIBE may not).
+  const r = await c.runAndReadAll(`SELECT * FROM (${source}) LIMIT 0`, params);
+  const types = r.columnTypes();
+  const text = r.columnNames().filter((_, i) => String(types[i]) === 'VARCHAR');
   if (text.length === 0) return source;
   const fix = text.map((n) => `CASE WHEN left(${quoteIdent(n)}, 1) IN ('=', '+', '-', '@') THEN '''' || ${quoteIdent(n)} ELSE ${quoteIdent(n)} END AS ${quoteIdent(n)}`);
   return `SELECT * REPLACE (${fix.join(', ')}) FROM (${source})`;
@@ -121,10 +126,10 @@ async function encodeCsv(plain: string, out: string, encoding: 'utf-8' | 'gb1803
   }
 }
 
-async function writeXlsx(c: DuckDBConnection, source: string, out: string, task: Task): Promise<void> {
+async function writeXlsx(c: DuckDBConnection, source: string, out: string, task: Task, params: DuckDBValue[] = []): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: false, useSharedStrings: false });
   const sheet = wb.addWorksheet('导出 Export');
-  const result = await c.stream(source);
+  const result = await c.stream(source, params);
   sheet.addRow(result.columnNames()).commit();
   let done = 0;
   for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {

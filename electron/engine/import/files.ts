@@ -43,16 +43,15 @@ export function planFiles(paths: string[], opts: { table?: string; format?: stri
   return out;
 }
 
-function tableOfName(file: string): string {
+export function tableOfName(file: string): string {
   return basename(file).split('.')[0]!.toLowerCase();
 }
 
-function plan(path: string, table: string | undefined, format: string | undefined): PlannedFile {
+/** The format a file is read as: the given one, or its extension's; refuses .xls and unknown ones. */
+export function formatOf(path: string, format: string | undefined): ImportFormat {
   const ext = extname(path).slice(1).toLowerCase();
   // FollowTheMoney entity streams: .ftm or .ijson by FtM's convention, or OpenSanctions' entities.ftm.json.
   const f = format ?? (ext === 'ijson' || /\.ftm\.json$/i.test(path) ? 'ftm' : ext);
-  // Formats that fill several tables from one file.
-  if (f === 'ftm' || f === 'ocds') return { path, table: f, format: f };
   if (f === 'xls') {
     throw new ClearsightError('bad_input', `不支持旧版 .xls，请在 Excel 中另存为 .xlsx / .xls is not supported: save it as .xlsx in Excel`, { file: path });
   }
@@ -61,6 +60,13 @@ function plan(path: string, table: string | undefined, format: string | undefine
       ? `格式 ${f} 的导入尚未实现 / importing ${f} is not implemented yet`
       : `无法识别文件格式（用 --format 指定）/ unknown file format '${ext}' (give --format)`, { file: path });
   }
+  return f as ImportFormat;
+}
+
+function plan(path: string, table: string | undefined, format: string | undefined): PlannedFile {
+  const f = formatOf(path, format);
+  // Formats that fill several tables from one file.
+  if (f === 'ftm' || f === 'ocds') return { path, table: f, format: f };
   const t = table ?? tableOfName(path);
   if (!DATA_TABLES.includes(t)) {
     throw new ClearsightError('bad_input', `文件名不是规范表名，请用 --table 指定 / the file name does not name a canonical table ('${t}'); give --table`, { file: path });

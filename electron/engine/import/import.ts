@@ -32,6 +32,8 @@ export interface ImportRequest {
   sheet?: string | number;
   /** A mapping profile (JSON file) for files whose headings are not canonical column names. */
   mapping?: string;
+  /** The same, already parsed (the UI's mapping editor); wins over `mapping`. */
+  profile?: MappingProfile;
 }
 
 export interface ImportFileSummary {
@@ -55,7 +57,7 @@ const MAPPED = 'temp._import_mapped';
  */
 export async function importFiles(ws: Workspace, req: ImportRequest, task: Task): Promise<ImportSummary> {
   const started = Date.now();
-  const profile = req.mapping ? loadProfile(req.mapping) : null;
+  const profile = req.profile ?? (req.mapping ? loadProfile(req.mapping) : null);
   const files = planFiles(req.paths, { table: req.table ?? profile?.table, format: req.format });
   // Digests are computed one file after another on a worker thread, beside the reading below.
   const digests: Array<Promise<{ sha256: string; size: number }>> = [];
@@ -150,7 +152,7 @@ async function stage(c: DuckDBConnection, f: PlannedFile, csv: CsvSource | null,
     // A view, not a copy: the rows are read a few times but written once.
     await run(c, `CREATE TEMP VIEW _import_stage AS ${csvRowNumberSql('temp._import_raw', await skippedLines(c, '_import_rejects', csv.path))}`);
   } else if (f.format === 'xlsx') {
-    const profile = req.mapping ? loadProfile(req.mapping) : null;
+    const profile = req.profile ?? (req.mapping ? loadProfile(req.mapping) : null);
     const headings = (profile ? [profile] : builtinProfiles().filter((p) => p.table === f.table)).flatMap((p) => p.columns.flatMap((r) => r.from));
     await stageXlsx(c, f, req.sheet ?? 1, headings, task);
   } else if (f.format === 'parquet') {
