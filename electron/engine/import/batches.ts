@@ -10,7 +10,7 @@ export async function listImportBatches(ws: Workspace, limit: number): Promise<I
            coalesce(sum(f.rows_read), 0) AS rows_read, coalesce(sum(f.rows_loaded), 0) AS rows_loaded,
            coalesce(sum(f.rows_quarantined), 0) AS rows_quarantined
     FROM import_batch b LEFT JOIN import_file f USING (batch_id)
-    GROUP BY ALL ORDER BY b.started_at DESC, b.batch_id DESC LIMIT $1`, [limit]);
+    GROUP BY b.batch_id, b.started_at, b.finished_at ORDER BY b.started_at DESC, b.batch_id DESC LIMIT $1`, [limit]);
   return rows.map((r) => ({ batchId: r.batch_id, startedAt: r.started_at, finishedAt: r.finished_at, files: Number(r.files),
     tables: r.tables ?? [], rowsRead: Number(r.rows_read), rowsLoaded: Number(r.rows_loaded), rowsQuarantined: Number(r.rows_quarantined) }));
 }

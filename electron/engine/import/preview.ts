@@ -121,8 +121,7 @@ async function headText(path: string): Promise<string> {
 async function csvSample(ws: Workspace, path: string, delimiter: string, asked: 'auto' | 'utf-8' | 'gb18030'): Promise<Sample> {
   const encoding = asked === 'auto' ? await detectEncoding(path) : asked;
   let head = await headBytes(path);
-  const full = head.length < HEAD_BYTES;
-  if (!full) head = head.subarray(0, head.lastIndexOf(0x0a) + 1);
+  if (head.length === HEAD_BYTES) head = head.subarray(0, head.lastIndexOf(0x0a) + 1);
   const decoded = new TextDecoder(encoding === 'gb18030' ? 'gb18030' : 'utf-8').decode(head); // drops a UTF-8 BOM
   const copy = join(ws.layout.tmp, `import-preview-${randomUUID()}.csv`);
   writeFileSync(copy, decoded);
