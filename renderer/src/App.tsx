@@ -29,9 +29,18 @@ export function App() {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [help, setHelp] = useState(false);
 
+  // Bumped when another workspace is opened: every screen is mounted afresh on it.
+  const [generation, setGeneration] = useState(0);
+
   useEffect(() => {
     void api.workspaceInfo({}).then((r) => r.ok && setInfo(r.value));
-    return api.onNotice(setNotice);
+    return api.onNotice((n) => {
+      setNotice(n);
+      if (n.code === 'workspace_changed') {
+        setGeneration((g) => g + 1);
+        void api.workspaceInfo({}).then((r) => r.ok && setInfo(r.value));
+      }
+    });
   }, [api]);
 
   useEffect(() => {
@@ -81,7 +90,7 @@ export function App() {
           {notice.message} <button type="button" className="link" onClick={() => setNotice(null)}>{t('close')}</button>
         </div>
       )}
-      <main className="screen" role="tabpanel" data-screen={screen}>
+      <main key={generation} className="screen" role="tabpanel" data-screen={screen}>
         {screen === 'data' && <DataScreen />}
         {screen === 'models' && <ModelsScreen />}
         {screen === 'warnings' && <WarningsPlaceholder />}

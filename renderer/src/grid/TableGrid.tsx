@@ -4,12 +4,17 @@
 import type { ColDef, GridApi, IDatasource } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
+import type { ColumnFilter, SortModelItem } from '../../../electron/contract/api.ts';
 import type { ColumnInfo } from '../../../electron/contract/workspace.ts';
 import { useApi } from '../api/context.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 import { filterFor, gridLocaleText, gridTheme, shortType } from './setup.ts';
 
-export function TableGrid({ table, columns }: { table: string; columns: ColumnInfo[] }) {
+export function TableGrid({ table, columns, onViewChange }: {
+  table: string; columns: ColumnInfo[];
+  /** Told the grid's sort and filter whenever they change (the export dialog offers "the current view"). */
+  onViewChange?: (view: { sortModel: SortModelItem[]; filterModel: Record<string, ColumnFilter> }) => void;
+}) {
   const api = useApi();
   const { locale, t, n } = useLocale();
   const [count, setCount] = useState<number | null>(null);
@@ -71,9 +76,19 @@ export function TableGrid({ table, columns }: { table: string; columns: ColumnIn
           // Column names such as "a.b" are names, not paths into nested objects.
           suppressFieldDotNotation
           onGridReady={(e) => { gridApi.current = e.api; }}
-          onFilterChanged={(e) => setFiltered(Object.keys(e.api.getFilterModel()).length > 0)}
+          onFilterChanged={(e) => {
+            setFiltered(Object.keys(e.api.getFilterModel()).length > 0);
+            onViewChange?.({ sortModel: sortOf(e.api), filterModel: e.api.getFilterModel() as Record<string, ColumnFilter> });
+          }}
+          onSortChanged={(e) => onViewChange?.({ sortModel: sortOf(e.api), filterModel: e.api.getFilterModel() as Record<string, ColumnFilter> })}
         />
       </div>
     </div>
   );
+}
+
+/** The grid's sort as the engine takes it (ag-grid keeps it in the column state). */
+function sortOf(api: GridApi): SortModelItem[] {
+  return api.getColumnState().filter((c) => c.sort).sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
+    .map((c) => ({ colId: c.colId, sort: c.sort as 'asc' | 'desc' }));
 }

@@ -1,4 +1,5 @@
 // The UI's words: Chinese first, English switchable. {name} marks a value filled in at run time.
+import { dataEn, dataZh } from './data-messages.ts';
 
 const zh = {
   appName: '明鉴',
@@ -99,6 +100,7 @@ const zh = {
   shortcuts: '快捷键',
   shortcutsHelp: 'Tab / Shift+Tab 在控件间移动；Enter 执行按钮或搜索；Ctrl+Enter 运行 SQL；Esc 关闭对话框或取消查询；Alt+1…4 切换页面。',
   engineNotice: '提示',
+  ...dataZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -202,6 +204,7 @@ const en: Record<MessageKey, string> = {
   shortcuts: 'Keyboard',
   shortcutsHelp: 'Tab / Shift+Tab move between controls; Enter activates buttons and searches; Ctrl+Enter runs SQL; Esc closes dialogs or cancels a query; Alt+1…4 switch screens.',
   engineNotice: 'Notice',
+  ...dataEn,
 };
 
 export type Locale = 'zh-CN' | 'en';

@@ -1,6 +1,9 @@
 // Data: the workspace's tables grouped as the catalog groups them, with Chinese names and row counts, and
-// the table browser for the one picked.
-import { useEffect, useMemo, useState } from 'react';
+// the table browser for the one picked; the import wizard, table export and the workspace dialog.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ExportDialog, type GridView } from '../data/ExportDialog.tsx';
+import { ImportWizard } from '../data/ImportWizard.tsx';
+import { WorkspaceDialog } from '../data/WorkspaceDialog.tsx';
 import type { TableGroup, TableInfo } from '../../../electron/contract/workspace.ts';
 import { useApi } from '../api/context.tsx';
 import { TableGrid } from '../grid/TableGrid.tsx';
@@ -16,10 +19,17 @@ export function DataScreen({ initialTable }: { initialTable?: string }) {
   const [query, setQuery] = useState('');
   const [showEmpty, setShowEmpty] = useState(false);
   const [selected, setSelected] = useState<string | null>(initialTable ?? null);
+  const [dialog, setDialog] = useState<'import' | 'export' | 'workspace' | null>(null);
+  const [view, setView] = useState<GridView | null>(null);
+  const [workspaceDir, setWorkspaceDir] = useState<string | null>(null);
+  const [generation, setGeneration] = useState(0);
 
-  useEffect(() => {
+  const reload = useCallback(() => {
     void api.listTables({ views: true }).then((r) => (r.ok ? setTables(r.value) : setError(r.error.message)));
   }, [api]);
+  useEffect(() => { reload(); }, [reload]);
+  useEffect(() => { void api.workspaceInfo({}).then((r) => r.ok && setWorkspaceDir(r.value.dir)); }, [api]);
+  useEffect(() => { setView(null); }, [selected]);
 
   const groups = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -33,6 +43,10 @@ export function DataScreen({ initialTable }: { initialTable?: string }) {
   return (
     <div className="split">
       <aside className="side-panel" aria-label={t('tables')}>
+        <div className="side-actions">
+          <button type="button" className="primary" onClick={() => setDialog('import')} data-testid="open-import">{t('importButton')}</button>
+          <button type="button" onClick={() => setDialog('workspace')} data-testid="open-workspace">{t('wsButton')}</button>
+        </div>
         <div className="side-tools">
           <input type="search" placeholder={t('searchTables')} aria-label={t('searchTables')} value={query}
             onChange={(e) => setQuery(e.target.value)} data-testid="table-search" />
@@ -70,11 +84,18 @@ export function DataScreen({ initialTable }: { initialTable?: string }) {
             <header className="panel-head">
               <h2>{current.labelZh} <code>{current.name}</code></h2>
               <span className="muted">{current.rows === null ? t('view') : t('rows', { n: n(current.rows) })}</span>
+              <button type="button" onClick={() => setDialog('export')} data-testid="open-export">{t('exportButton')}</button>
             </header>
-            <TableGrid table={current.name} columns={current.columns} />
+            {/* Remounted after an import, so that its counts and pages are read again. */}
+            <TableGrid key={generation} table={current.name} columns={current.columns} onViewChange={setView} />
           </>
         ) : <p className="placeholder">{t('pickTable')}</p>}
       </section>
+      {dialog === 'import' && tables && (
+        <ImportWizard tables={tables} onClose={() => setDialog(null)} onImported={() => { reload(); setGeneration((g) => g + 1); }} />
+      )}
+      {dialog === 'export' && current && <ExportDialog table={current.name} view={view} onClose={() => setDialog(null)} />}
+      {dialog === 'workspace' && <WorkspaceDialog current={workspaceDir} onClose={() => setDialog(null)} />}
     </div>
   );
 }
