@@ -1,6 +1,6 @@
 // Browser mode's file chooser: the engine lists a folder (read only) and the analyst picks files, or a
 // folder. Arrow keys are not needed: every entry is a button or checkbox in tab order; Enter opens a folder.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DirListing } from '../../../electron/contract/data.ts';
 import { useApi } from '../api/context.tsx';
 import { useLocale } from '../i18n/locale.tsx';
@@ -17,13 +17,27 @@ export function FileChooser({ mode, onChoose, onCancel, start = 'workspace', onN
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [picked, setPicked] = useState<string[]>([]);
+  // A path typed while a listing was on its way is the user's: the arriving listing must not overwrite it.
+  const typing = useRef(false);
+  /** Only the latest request's listing is shown (an earlier one may arrive after it). */
+  const latest = useRef(0);
 
   const go = useCallback(async (req: { path?: string; start?: 'home' | 'workspace' }) => {
+    typing.current = false;
+    const seq = ++latest.current;
     const r = await api.listDirectory(req);
-    if (r.ok) { setListing(r.value); setTyped(r.value.path); setError(null); setPicked([]); onNavigate?.(r.value); } else setError(r.error.message);
+    if (seq !== latest.current) return;
+    if (r.ok) {
+      setListing(r.value);
+      if (!typing.current) setTyped(r.value.path);
+      setError(null);
+      setPicked([]);
+      onNavigate?.(r.value);
+    } else setError(r.error.message);
   }, [api, onNavigate]);
 
-  useEffect(() => { void go({ start }); }, [go, start]);
+  // The first listing, unless the user already went somewhere (effects run after the first paint).
+  useEffect(() => { if (latest.current === 0) void go({ start }); }, [go, start]);
 
   const toggle = (p: string) => setPicked((s) => (s.includes(p) ? s.filter((x) => x !== p) : [...s, p]));
   const size = (b: number | null) => (b === null ? '' : b < 1024 ? `${b} B` : b < 1 << 20 ? `${(b / 1024).toFixed(1)} KB` : `${(b / (1 << 20)).toFixed(1)} MB`);
@@ -31,7 +45,7 @@ export function FileChooser({ mode, onChoose, onCancel, start = 'workspace', onN
   return (
     <div className="file-chooser" data-testid="file-chooser">
       <form className="fc-bar" onSubmit={(e) => { e.preventDefault(); void go({ path: typed }); }}>
-        <label className="grow">{t('fcPath')} <input value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="fc-path" /></label>
+        <label className="grow">{t('fcPath')} <input value={typed} onChange={(e) => { typing.current = true; setTyped(e.target.value); }} data-testid="fc-path" /></label>
         <button type="submit" data-testid="fc-go">{t('fcGo')}</button>
         <button type="button" disabled={!listing?.parent} onClick={() => listing?.parent && void go({ path: listing.parent })}>{t('fcUp')}</button>
         <button type="button" onClick={() => void go({ start: 'home' })}>{t('fcHome')}</button>
@@ -44,7 +58,7 @@ export function FileChooser({ mode, onChoose, onCancel, start = 'workspace', onN
           {listing.entries.map((e) => (
             <div key={e.path} role="listitem" className="fc-row">
               {e.kind === 'dir' ? (
-                <button type="button" className="link fc-name" onClick={() => void go({ path: e.path })} data-testid={`fc-dir-${e.name}`}>📁 {e.name}</button>
+                <button type="button" className="link fc-name" onClick={() => void go({ path: e.path })} data-testid={`fc-dir-${e.name}`}>▸ {e.name}/</button>
               ) : mode === 'files' && e.kind === 'file' ? (
                 <label className="fc-name check">
                   <input type="checkbox" checked={picked.includes(e.path)} onChange={() => toggle(e.path)} data-testid={`fc-file-${e.name}`} />
