@@ -21,6 +21,11 @@ export interface GridQuery {
   pageParams: (string | number)[];
   /** Every matching row in the page order (no limit): an export of the grid's view; parameters as countParams. */
   viewSql: string;
+  /** The pieces, for the faster page reads of grid-page.ts: ' WHERE …' or '' (parameters as countParams), the
+   *  ORDER BY terms, and the same terms reversed (to read a page near the end from the end). */
+  whereSql: string;
+  order: string[];
+  reverseOrder: string[];
 }
 
 type Condition = Exclude<ColumnFilter, { operator: 'AND' | 'OR' }>;
@@ -49,9 +54,10 @@ export function buildGridQuery(source: GridSource, req: {
   const from = ` FROM main.${quoteIdent(source.name)}`;
 
   const order = req.sortModel.map((s) => `${quoteIdent(columnOf(source, s.colId).name)} ${s.sort === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`);
+  const reverseOrder = req.sortModel.map((s) => `${quoteIdent(columnOf(source, s.colId).name)} ${s.sort === 'desc' ? 'ASC' : 'DESC'} NULLS FIRST`);
   // A total order, so that the blocks the Infinite Row Model asks for one at a time line up: a table's rowid;
   // a view has none, so all its columns.
-  if (source.kind === 'table') order.push('rowid');
+  if (source.kind === 'table') { order.push('rowid'); reverseOrder.push('rowid DESC'); }
   else order.push(...source.columns.map((c) => `${quoteIdent(c.name)} NULLS LAST`));
 
   const countParams = [...params];
@@ -64,6 +70,9 @@ export function buildGridQuery(source: GridSource, req: {
     pageSql: `SELECT *${from}${whereSql} ORDER BY ${order.join(', ')} LIMIT CAST(${limit} AS BIGINT) OFFSET CAST(${offset} AS BIGINT)`,
     pageParams: params,
     viewSql,
+    whereSql,
+    order,
+    reverseOrder,
   };
 }
 

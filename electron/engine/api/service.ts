@@ -1,7 +1,6 @@
 // The contract implemented against one open workspace. Every transport (the engine host's process channel,
 // Electron IPC later, tests in-process) calls `call(method, params)`: the params are checked with the
 // contract's schema here, whoever checked them before, and any failure comes back as an Err.
-import type { DuckDBValue } from '@duckdb/node-api';
 import {
   requestSchemas, type ApiMethod, type ApiParsedRequest, type ApiResponses, type ConsoleResult, type TablePage,
   type TaskProgress,
@@ -15,6 +14,7 @@ import { ClearsightError, toErrorInfo } from '../errors.ts';
 import { loadLibrary, selectModels } from '../models/library.ts';
 import { runModels, workspaceModelsDir } from '../models/runner.ts';
 import type { Workspace } from '../workspace/workspace.ts';
+import { countGrid, readGridPage, type GridCount } from './grid-page.ts';
 import { buildGridQuery, type GridSource } from './grid-query.ts';
 import { DataCalls } from './data-calls.ts';
 
@@ -27,7 +27,7 @@ export class ApiService {
   /** Hub task id → the client's taskId and the models it runs (to tell a model's step from others). */
   private readonly hubTasks = new Map<string, { taskId: string; models: string[] }>();
   /** Filtered row counts by table and filter, dropped whenever a call may have written. */
-  private readonly counts = new Map<string, number>();
+  private readonly counts = new Map<string, GridCount>();
   private catalog: Map<string, GridSource> | null = null;
   private readonly unsubscribe: () => void;
   /** The Data screen's calls (import, quarantine, export, file chooser); see data-calls.ts. */
@@ -138,15 +138,15 @@ export class ApiService {
     const q = buildGridQuery(source, req);
     // Counted first, and once per table and filter: the grid asks for many blocks with the same filter.
     const key = JSON.stringify([source.name, req.filterModel]);
-    let totalRows = this.counts.get(key);
-    if (totalRows === undefined) {
-      const r = await this.ws.conn.one<{ n: number | string }>(q.countSql, q.countParams as DuckDBValue[]);
-      totalRows = Number(r?.n ?? 0);
+    let count = this.counts.get(key);
+    if (count === undefined) {
+      count = await countGrid(this.ws.conn, source, q);
       if (this.counts.size > 200) this.counts.clear();
-      this.counts.set(key, totalRows);
+      this.counts.set(key, count);
     }
-    const rows = await this.ws.conn.all(q.pageSql, q.pageParams as DuckDBValue[]);
-    return { columns: source.columns, rows, totalRows };
+    // Rowid-based reads (grid-page.ts): a deep page of a large table in tens of milliseconds, not seconds.
+    const rows = await readGridPage(this.ws.conn, source, q, { ...req, sorted: req.sortModel.length > 0 }, count);
+    return { columns: source.columns, rows, totalRows: count.totalRows };
   }
 
   /** Register a cancellable call under the client's taskId for as long as it runs. */
