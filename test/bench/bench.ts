@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateProvince } from '../../electron/engine/generator/index.ts';
 import { Workspace } from '../../electron/engine/workspace/workspace.ts';
+import { gridBench } from './grid-bench.ts';
 import { importBench } from './import-bench.ts';
 import { modelsBench } from './models-bench.ts';
 
@@ -40,12 +41,14 @@ try {
     baseline: { bid_scan_ms: Math.round(scanMs), bid_scan_rows: Number(scan?.n ?? 0), lot_cv_groupby_ms: Math.round(groupMs) },
     models: process.env.BENCH_SKIP_MODELS === '1' ? null : await modelsBench(ws),
     import: process.env.BENCH_SKIP_IMPORT === '1' ? null : await importBench(ws, mkdtempSync(join(tmpdir(), 'clearsight-bench-import-'))),
+    grid: process.env.BENCH_SKIP_GRID === '1' ? null : await gridBench(ws),
     checks: {},
   };
   // The bench scale's bar: about 8,000,000 bids, at least 7,500,000; the models' targets of DESIGN.md.
   report.checks = {
     ...(scale === 'bench' ? { bids_at_least_7_5M: (gen.rows.bid ?? 0) >= 7_500_000 } : {}),
     ...(report.models?.checks ?? {}),
+    ...(report.grid?.checks ?? {}),
   };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   if (Object.values(report.checks).includes(false)) {

@@ -14,7 +14,7 @@ import { ClearsightError, toErrorInfo } from '../errors.ts';
 import { loadLibrary, selectModels } from '../models/library.ts';
 import { runModels, workspaceModelsDir } from '../models/runner.ts';
 import type { Workspace } from '../workspace/workspace.ts';
-import { countGrid, readGridPage, type GridCount } from './grid-page.ts';
+import { countGrid, readGridPage, SortOrderCache, type GridCount } from './grid-page.ts';
 import { buildGridQuery, type GridSource } from './grid-query.ts';
 import { DataCalls } from './data-calls.ts';
 
@@ -28,17 +28,20 @@ export class ApiService {
   private readonly hubTasks = new Map<string, { taskId: string; models: string[] }>();
   /** Filtered row counts by table and filter, dropped whenever a call may have written. */
   private readonly counts = new Map<string, GridCount>();
+  /** Kept sort orders of deep sorted pages (grid-page.ts); invalidated with the counts. */
+  private readonly sortOrders: SortOrderCache;
   private catalog: Map<string, GridSource> | null = null;
   private readonly unsubscribe: () => void;
   /** The Data screen's calls (import, quarantine, export, file chooser); see data-calls.ts. */
   private readonly data: DataCalls;
 
   constructor(private readonly ws: Workspace) {
+    this.sortOrders = new SortOrderCache(ws.conn);
     this.data = new DataCalls(ws, {
       source: (t) => this.source(t),
       forward: (taskId, hubTaskId) => { this.hubTasks.set(hubTaskId, { taskId, models: [] }); return () => this.hubTasks.delete(hubTaskId); },
       cancellable: (taskId, cancel, body) => this.cancellable(taskId, cancel, body),
-      written: () => { this.counts.clear(); this.catalog = null; },
+      written: () => { this.counts.clear(); void this.sortOrders.invalidate(); this.catalog = null; },
     });
     this.unsubscribe = ws.tasks.subscribe((e) => {
       const t = this.hubTasks.get(e.taskId);
@@ -145,7 +148,7 @@ export class ApiService {
       this.counts.set(key, count);
     }
     // Rowid-based reads (grid-page.ts): a deep page of a large table in tens of milliseconds, not seconds.
-    const rows = await readGridPage(this.ws.conn, source, q, { ...req, sorted: req.sortModel.length > 0 }, count);
+    const rows = await readGridPage(this.ws.conn, source, q, { ...req, sorted: req.sortModel.length > 0 }, count, this.sortOrders);
     return { columns: source.columns, rows, totalRows: count.totalRows };
   }
 
@@ -177,6 +180,7 @@ export class ApiService {
       // After the hub's last event (done, failed or cancelled) has been forwarded.
       if (task) this.hubTasks.delete(task.id);
       this.counts.clear();
+      void this.sortOrders.invalidate();
       this.catalog = null;
     }
   }
