@@ -82,8 +82,15 @@ describe('Data screen in a real browser: workspace, import wizard, quarantine, e
     await dialog.waitFor({ state: 'detached' });
     await page.getByTestId('workspace-info').getByText('新工作区').waitFor();
     assert.ok(existsSync(join(created, 'workspace.duckdb')));
-    // A folder that does not exist is refused in the chooser, clearly.
+    // A folder that is not a workspace is refused, and the engine stays on the one that was open.
     await page.getByTestId('open-workspace').click();
+    await page.getByTestId('fc-path').fill(files);
+    await page.getByTestId('fc-path').press('Enter');
+    await page.getByTestId('file-chooser').getByText('tender.csv').waitFor();
+    await page.getByTestId('fc-choose').click();
+    assert.match(await page.getByTestId('ws-error').innerText(), /找不到工作区/);
+    assert.match(await page.getByTestId('workspace-info').innerText(), /新工作区/);
+    // A folder that does not exist is refused in the chooser, clearly.
     await page.getByTestId('fc-path').fill(join(root, 'no-such-folder'));
     await page.getByTestId('fc-path').press('Enter');
     assert.match(await page.getByTestId('fc-error').innerText(), /找不到文件夹 \/ no such folder/);
