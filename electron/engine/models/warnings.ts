@@ -30,9 +30,14 @@ export async function updateWarnings(c: DuckDBConnection, runId: string): Promis
   debugTiming(t2, 'warnings step 2');
   const t3 = Date.now();
   await c.run(`UPDATE alert SET run_id = $1, severity = h.severity, base_severity = h.severity, escalation = NULL,
-      evidence_json = h.evidence_json, amount_cny = h.amount_cny, score = h.score, occurred_on = h.occurred_on,
       last_seen = now()::TIMESTAMP, times_seen = alert.times_seen + 1, last_run_id = $1
     FROM temp._run_hits h WHERE alert.fingerprint = h.fingerprint`, [runId]);
+  // The evidence is rewritten only where it changed: a warning found again usually has the same, and
+  // rewriting a million evidence texts each run is most of the commit's work.
+  await c.run(`UPDATE alert SET evidence_json = h.evidence_json, amount_cny = h.amount_cny, score = h.score, occurred_on = h.occurred_on
+    FROM temp._run_hits h WHERE alert.fingerprint = h.fingerprint
+      AND (alert.evidence_json IS DISTINCT FROM h.evidence_json OR alert.amount_cny IS DISTINCT FROM h.amount_cny
+        OR alert.score IS DISTINCT FROM h.score OR alert.occurred_on IS DISTINCT FROM h.occurred_on)`);
   debugTiming(t3, 'warnings step 3');
   const t4 = Date.now();
   const inserted = await c.run(`INSERT INTO alert (alert_id, run_id, model_id, severity, subject_type, subject_id, tender_id, contract_id, org_id,
