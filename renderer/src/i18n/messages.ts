@@ -94,8 +94,6 @@ const zh = {
   queryTruncated: '（已截断，仅显示前 {n} 行）',
   queryRunning: '查询中… {s} 秒',
   queryCancelled: '查询已取消',
-  warningsComingTitle: '预警与穿透分析',
-  warningsComing: '预警列表、穿透分析、关系图和时间线正在另一分支开发，合并后在此接入。现在可在“数据”页查看 alert（预警）和 hit（模型命中）表。',
   // Warnings and drill-down
   warningsTitle: '预警',
   sevAll: '全部 {n}',
@@ -259,8 +257,6 @@ const en: Record<MessageKey, string> = {
   queryTruncated: ' (truncated: first {n} rows shown)',
   queryRunning: 'Running… {s} s',
   queryCancelled: 'Query cancelled',
-  warningsComingTitle: 'Warnings and drill-down',
-  warningsComing: 'The warnings grid, drill-down, relation graph and timeline are being built on another branch and will be wired here. Meanwhile the alert and hit tables can be browsed on the Data screen.',
   // Warnings and drill-down
   warningsTitle: 'Warnings',
   sevAll: 'All {n}',
