@@ -185,6 +185,8 @@ describe('Warnings and drill-down in a real browser (browser mode, demo workspac
     await page.keyboard.press('Escape');
     await drill.waitFor({ state: 'detached' });
     await count().getByText('符合条件 1 条预警').waitFor();
+    // The row the drill-down was opened from has the keyboard focus again.
+    await page.locator('.ag-row[row-index="0"] .ag-cell-focus[col-id="subject_name"]').waitFor();
     assert.equal(await page.getByTestId('filter-text').inputValue(), facts.alertId);
     assert.ok(await page.getByTestId('sev-red').getAttribute('aria-pressed') === 'true', 'the severity filter is kept');
     assert.deepEqual(pageErrors, []);
