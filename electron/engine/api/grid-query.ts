@@ -10,6 +10,8 @@ export interface GridSource {
   name: string;
   kind: 'table' | 'view';
   columns: ColumnInfo[];
+  /** Columns that identify a row of a view (a view has no rowid): the tie-break instead of every column. */
+  key?: string[];
 }
 
 export interface GridQuery {
@@ -19,6 +21,9 @@ export interface GridQuery {
   /** The page, in a stable order; its last two parameters are the limit and the offset. */
   pageSql: string;
   pageParams: (string | number)[];
+  /** ' WHERE …' (or '') and the ORDER BY list of both queries, for a caller that reads the same rows another way (an export). */
+  whereSql: string;
+  orderSql: string;
 }
 
 type Condition = Exclude<ColumnFilter, { operator: 'AND' | 'OR' }>;
@@ -47,6 +52,7 @@ export function buildGridQuery(source: GridSource, req: {
   // A total order, so that the blocks the Infinite Row Model asks for one at a time line up: a table's rowid;
   // a view has none, so all its columns.
   if (source.kind === 'table') order.push('rowid');
+  else if (source.key) order.push(...source.key.map((k) => `${quoteIdent(columnOf(source, k).name)} ASC`));
   else order.push(...source.columns.map((c) => `${quoteIdent(c.name)} NULLS LAST`));
 
   const countParams = [...params];
@@ -57,6 +63,8 @@ export function buildGridQuery(source: GridSource, req: {
     countParams,
     pageSql: `SELECT *${from}${whereSql} ORDER BY ${order.join(', ')} LIMIT CAST(${limit} AS BIGINT) OFFSET CAST(${offset} AS BIGINT)`,
     pageParams: params,
+    whereSql,
+    orderSql: order.join(', '),
   };
 }
 

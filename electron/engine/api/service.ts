@@ -16,6 +16,11 @@ import { loadLibrary, selectModels } from '../models/library.ts';
 import { runModels, workspaceModelsDir } from '../models/runner.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { buildGridQuery, type GridSource } from './grid-query.ts';
+import { warningDetail } from '../warnings/detail.ts';
+import { relationGraph } from '../warnings/graph.ts';
+import { warningCounts } from '../warnings/list.ts';
+import { warningTimeline } from '../warnings/timeline.ts';
+import { exportWarnings, warningPage, WARNING_VIEW } from './warning-calls.ts';
 
 type Handlers = { [M in ApiMethod]: (req: ApiParsedRequest<M>) => Promise<ApiResponses[M]> };
 
@@ -84,6 +89,12 @@ export class ApiService {
       cancel?.();
       return { cancelled: cancel !== undefined };
     },
+    warningPage: async (req) => warningPage(this.ws, await this.source(WARNING_VIEW), req, this.counts),
+    warningCounts: (req) => warningCounts(this.ws, req.filters),
+    warningDetail: (req) => warningDetail(this.ws, req.alertId, req.lang, { reveal: req.reveal, rowLimit: req.rowLimit }),
+    relationGraph: (req) => relationGraph(this.ws, req.seeds, req.hops, req.limit, { reveal: req.reveal }),
+    warningTimeline: (req) => warningTimeline(this.ws, req.alertId, req.limit),
+    exportWarnings: (req) => this.exportWarnings(req),
   };
 
   private library() {
@@ -158,6 +169,24 @@ export class ApiService {
       if (task) this.hubTasks.delete(task.id);
       this.counts.clear();
       this.catalog = null;
+    }
+  }
+
+  private async exportWarnings(req: ApiParsedRequest<'exportWarnings'>) {
+    const view = await this.source(WARNING_VIEW);
+    let task: { id: string; cancel(): void } | undefined;
+    let cancelledEarly = false;
+    try {
+      return await this.cancellable(req.taskId, () => { cancelledEarly = true; task?.cancel(); }, () =>
+        this.ws.tasks.run('export', (t) => {
+          task = t;
+          // Forwarded under the client's task id like a run's progress (rows written).
+          this.hubTasks.set(t.id, { taskId: req.taskId, models: [] });
+          if (cancelledEarly) t.cancel();
+          return exportWarnings(this.ws, view, req, t);
+        }));
+    } finally {
+      if (task) this.hubTasks.delete(task.id);
     }
   }
 
