@@ -7,6 +7,10 @@ import type { ModelInfo, RunSummary } from './models.ts';
 import type { ProgressEvent } from './progress.ts';
 import type { Result } from './result.ts';
 import type { ColumnInfo, TableInfo, WorkspaceInfo } from './workspace.ts';
+import {
+  relationGraphRequestSchema, warningDetailRequestSchema, warningFiltersSchema, warningTimelineRequestSchema,
+  type RelationGraph, type WarningCounts, type WarningDetail, type WarningRow, type WarningTimeline,
+} from './warnings.ts';
 
 /**
  * A table or column name as the request spells it. Only its shape is checked here; the engine looks it up in
@@ -64,6 +68,45 @@ export interface TablePage {
   rows: Record<string, unknown>[];
   /** Rows that match the filter, counted before the page is read (the grid's lastRow). */
   totalRows: number;
+}
+
+// ---- warnings: the grid over v_warning_list with the quick filters merged in, and its export ----
+
+/** A page of the warnings grid: the table browser's request on v_warning_list, plus the quick filters above it. */
+export const warningPageRequestSchema = z.object({
+  filters: warningFiltersSchema.default({}),
+  startRow: z.number().int().min(0),
+  endRow: z.number().int().min(1),
+  sortModel: z.array(sortModelItemSchema).max(16).default([]),
+  filterModel: z.record(name, columnFilterSchema).default({}),
+}).refine((r) => r.endRow > r.startRow && r.endRow - r.startRow <= 1000, {
+  message: 'endRow must be above startRow, at most 1000 rows a page', path: ['endRow'],
+});
+export type WarningPageRequest = z.input<typeof warningPageRequestSchema>;
+
+export interface WarningGridPage {
+  rows: WarningRow[];
+  /** Warnings matching the quick filters and the grid's own filters. */
+  totalRows: number;
+}
+
+export const exportWarningsRequestSchema = z.object({
+  taskId,
+  format: z.enum(['csv', 'xlsx']),
+  filters: warningFiltersSchema.default({}),
+  sortModel: z.array(sortModelItemSchema).max(16).default([]),
+  filterModel: z.record(name, columnFilterSchema).default({}),
+  /** Only these warnings (the grid's selection), still under the filters; none means all that match. */
+  alertIds: z.array(z.string().min(1).max(100)).min(1).max(10_000).optional(),
+  /** Keep personal identifiers unmasked: an explicit choice, never the default. */
+  reveal: z.boolean().default(false),
+});
+
+export interface WarningExport {
+  /** Absolute path of the file written in the workspace's exports/ folder. */
+  path: string;
+  format: 'csv' | 'xlsx';
+  rows: number;
 }
 
 // ---- data screen: workspaces, file chooser, import, quarantine, export ----
@@ -139,6 +182,12 @@ export const requestSchemas = {
     limit: z.number().int().min(1).max(10_000).default(1000),
   }),
   cancel: z.object({ taskId }),
+  warningPage: warningPageRequestSchema,
+  warningCounts: z.object({ filters: warningFiltersSchema.default({}) }).strict(),
+  warningDetail: warningDetailRequestSchema,
+  relationGraph: relationGraphRequestSchema,
+  warningTimeline: warningTimelineRequestSchema,
+  exportWarnings: exportWarningsRequestSchema,
   ...dataRequestSchemas,
 } as const;
 
@@ -163,6 +212,12 @@ export interface ApiResponses extends DataResponses {
   runModels: RunSummary;
   consoleQuery: ConsoleResult;
   cancel: { cancelled: boolean };
+  warningPage: WarningGridPage;
+  warningCounts: WarningCounts;
+  warningDetail: WarningDetail;
+  relationGraph: RelationGraph;
+  warningTimeline: WarningTimeline;
+  exportWarnings: WarningExport;
 }
 
 /** A progress event of a call the client started: taskId is the client's; item names what is being worked on (a model id). */

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ClearsightError } from '../engine/errors.ts';
 
@@ -38,7 +38,8 @@ export function ensureRendererBuilt(log: (line: string) => void = (l) => process
   if (state === null) return;
   let vite: string;
   try {
-    vite = createRequire(import.meta.url).resolve('vite/bin/vite.js');
+    // vite/bin is not among the package's exports; its package.json is, and the bin sits beside it.
+    vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
   } catch {
     if (state === 'stale') return; // an installed build without its sources' tooling: serve what is there
     throw new ClearsightError('bad_input', '界面尚未构建，请先运行 npm run build / the renderer is not built: run npm run build first');

@@ -43,21 +43,38 @@ paid AS (
   SELECT person_id, employer_org_id, year(period_month) AS y, bit_or(1 << (month(period_month) - 1)) AS mask
   FROM social_insurance GROUP BY ALL
 ),
--- The window as the same bits, year by year.
+-- Per person and employer: the first and last month paid, and whether every month between was paid
+-- (the bits count the distinct months). For such a gapless span a window is covered when it overlaps the span.
+span AS (
+  SELECT person_id, employer_org_id,
+    min(make_date(y, 1, 1) + to_months(CAST(log2(mask & -mask) AS INTEGER))) AS first_m,
+    max(make_date(y, 1, 1) + to_months(CAST(floor(log2(mask)) AS INTEGER))) AS last_m,
+    sum(bit_count(mask)) AS months_paid
+  FROM paid GROUP BY ALL
+),
+judged AS (
+  SELECT n.*, s.person_id IS NOT NULL AS any_paid,
+    s.months_paid = date_diff('month', s.first_m, s.last_m) + 1 AS gapless,
+    s.first_m <= n.month_to AND s.last_m >= n.month_from AS in_span
+  FROM named n LEFT JOIN span s ON s.person_id = n.person_id AND s.employer_org_id = n.org_id
+),
+-- Windows of gappy spans are checked month by month, on the bits.
 win AS (
   SELECT n.bid_id, n.person_id, n.org_id, y,
     (1 << (CASE WHEN y = year(n.month_to) THEN month(n.month_to) ELSE 12 END))
       - (1 << (CASE WHEN y = year(n.month_from) THEN month(n.month_from) ELSE 1 END - 1)) AS mask
-  FROM named n, unnest(range(year(n.month_from), year(n.month_to) + 1)) AS r(y)
+  FROM judged n, unnest(range(year(n.month_from), year(n.month_to) + 1)) AS r(y)
+  WHERE n.any_paid AND n.in_span AND NOT n.gapless
 ),
--- Bids whose window has no paid month with the bidder (a person the bidder never insured has no row).
-uninsured_keys AS (
-  SELECT w.bid_id, w.person_id FROM win w
-  LEFT JOIN paid p ON p.person_id = w.person_id AND p.employer_org_id = w.org_id AND p.y = w.y
-  GROUP BY w.bid_id, w.person_id HAVING NOT COALESCE(bool_or(p.mask & w.mask <> 0), false)
+gappy_covered AS (
+  SELECT DISTINCT w.bid_id, w.person_id FROM win w
+  JOIN paid p ON p.person_id = w.person_id AND p.employer_org_id = w.org_id AND p.y = w.y
+  WHERE p.mask & w.mask <> 0
 ),
 uninsured AS (
-  SELECT n.* FROM named n SEMI JOIN uninsured_keys k USING (bid_id, person_id)
+  SELECT * EXCLUDE (any_paid, gapless, in_span) FROM judged j
+  WHERE NOT any_paid OR NOT in_span
+     OR (NOT gapless AND NOT EXISTS (SELECT 1 FROM gappy_covered g WHERE g.bid_id = j.bid_id AND g.person_id = j.person_id))
 ),
 insured_by AS (
   SELECT u.bid_id, u.person_id, string_agg(DISTINCT si.employer_org_id, ', ' ORDER BY si.employer_org_id) AS employers

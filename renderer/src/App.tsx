@@ -8,7 +8,7 @@ import type { MessageKey } from './i18n/messages.ts';
 import { ConsoleScreen } from './screens/ConsoleScreen.tsx';
 import { DataScreen } from './screens/DataScreen.tsx';
 import { ModelsScreen } from './screens/ModelsScreen.tsx';
-import { WarningsPlaceholder } from './screens/WarningsPlaceholder.tsx';
+import { WarningsScreen } from './screens/warnings/WarningsScreen.tsx';
 
 const SCREENS = [
   { id: 'data', label: 'navData' },
@@ -93,7 +93,7 @@ export function App() {
       <main key={generation} className="screen" role="tabpanel" data-screen={screen}>
         {screen === 'data' && <DataScreen />}
         {screen === 'models' && <ModelsScreen />}
-        {screen === 'warnings' && <WarningsPlaceholder />}
+        {screen === 'warnings' && <WarningsScreen />}
         {screen === 'console' && <ConsoleScreen />}
       </main>
       {help && <Dialog title={t('shortcuts')} onClose={() => setHelp(false)}><p>{t('shortcutsHelp')}</p></Dialog>}

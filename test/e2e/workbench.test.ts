@@ -212,8 +212,8 @@ describe('the workbench in a real browser (browser mode, demo workspace)', { ski
     await page.keyboard.press('Escape');
     await page.getByTestId('dialog').waitFor({ state: 'detached' });
     await page.keyboard.press('Alt+3');
-    await page.getByTestId('warnings-placeholder').waitFor();
-    await shot('warnings-placeholder');
+    await page.getByTestId('warnings-screen').waitFor();
+    await shot('warnings');
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('nav-data').getByText('Data').waitFor();
     await page.keyboard.press('Alt+1');

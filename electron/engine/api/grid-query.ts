@@ -10,6 +10,8 @@ export interface GridSource {
   name: string;
   kind: 'table' | 'view';
   columns: ColumnInfo[];
+  /** Columns that identify a row of a view (a view has no rowid): the tie-break instead of every column. */
+  key?: string[];
 }
 
 export interface GridQuery {
@@ -19,11 +21,13 @@ export interface GridQuery {
   /** The page, in a stable order; its last two parameters are the limit and the offset. */
   pageSql: string;
   pageParams: (string | number)[];
+  /** ' WHERE …' (or '') and the ORDER BY list of both queries, for a caller that reads the same rows another way (an export). */
+  whereSql: string;
+  orderSql: string;
   /** Every matching row in the page order (no limit): an export of the grid's view; parameters as countParams. */
   viewSql: string;
-  /** The pieces, for the faster page reads of grid-page.ts: ' WHERE …' or '' (parameters as countParams), the
-   *  ORDER BY terms, and the same terms reversed (to read a page near the end from the end). */
-  whereSql: string;
+  /** For the faster page reads of grid-page.ts: the ORDER BY terms, and the same terms reversed (to read a page
+   *  near the end from the end). */
   order: string[];
   reverseOrder: string[];
 }
@@ -58,6 +62,7 @@ export function buildGridQuery(source: GridSource, req: {
   // A total order, so that the blocks the Infinite Row Model asks for one at a time line up: a table's rowid;
   // a view has none, so all its columns.
   if (source.kind === 'table') { order.push('rowid'); reverseOrder.push('rowid DESC'); }
+  else if (source.key) order.push(...source.key.map((k) => `${quoteIdent(columnOf(source, k).name)} ASC`));
   else order.push(...source.columns.map((c) => `${quoteIdent(c.name)} NULLS LAST`));
 
   const countParams = [...params];
@@ -69,8 +74,9 @@ export function buildGridQuery(source: GridSource, req: {
     countParams,
     pageSql: `SELECT *${from}${whereSql} ORDER BY ${order.join(', ')} LIMIT CAST(${limit} AS BIGINT) OFFSET CAST(${offset} AS BIGINT)`,
     pageParams: params,
-    viewSql,
     whereSql,
+    orderSql: order.join(', '),
+    viewSql,
     order,
     reverseOrder,
   };

@@ -16,6 +16,11 @@ import { runModels, workspaceModelsDir } from '../models/runner.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { countGrid, readGridPage, SortOrderCache, type GridCount } from './grid-page.ts';
 import { buildGridQuery, type GridSource } from './grid-query.ts';
+import { warningDetail } from '../warnings/detail.ts';
+import { relationGraph } from '../warnings/graph.ts';
+import { warningCounts } from '../warnings/list.ts';
+import { warningTimeline } from '../warnings/timeline.ts';
+import { exportWarnings, warningPage, WARNING_VIEW } from './warning-calls.ts';
 import { DataCalls } from './data-calls.ts';
 
 type Handlers = { [M in ApiMethod]: (req: ApiParsedRequest<M>) => Promise<ApiResponses[M]> };
@@ -26,8 +31,10 @@ export class ApiService {
   private readonly cancellers = new Map<string, () => void>();
   /** Hub task id → the client's taskId and the models it runs (to tell a model's step from others). */
   private readonly hubTasks = new Map<string, { taskId: string; models: string[] }>();
-  /** Filtered row counts by table and filter, dropped whenever a call may have written. */
-  private readonly counts = new Map<string, GridCount>();
+  /** Filtered row counts by table and filter, dropped whenever a call may have written (the warnings grid's). */
+  private readonly counts = new Map<string, number>();
+  /** The same for the table browser, with whether the table's rowids are dense (grid-page.ts). */
+  private readonly gridCounts = new Map<string, GridCount>();
   /** Kept sort orders of deep sorted pages (grid-page.ts); invalidated with the counts. */
   private readonly sortOrders: SortOrderCache;
   private catalog: Map<string, GridSource> | null = null;
@@ -41,7 +48,7 @@ export class ApiService {
       source: (t) => this.source(t),
       forward: (taskId, hubTaskId) => { this.hubTasks.set(hubTaskId, { taskId, models: [] }); return () => this.hubTasks.delete(hubTaskId); },
       cancellable: (taskId, cancel, body) => this.cancellable(taskId, cancel, body),
-      written: () => { this.counts.clear(); void this.sortOrders.invalidate(); this.catalog = null; },
+      written: () => { this.counts.clear(); this.gridCounts.clear(); void this.sortOrders.invalidate(); this.catalog = null; },
     });
     this.unsubscribe = ws.tasks.subscribe((e) => {
       const t = this.hubTasks.get(e.taskId);
@@ -96,6 +103,12 @@ export class ApiService {
       cancel?.();
       return { cancelled: cancel !== undefined };
     },
+    warningPage: async (req) => warningPage(this.ws, await this.source(WARNING_VIEW), req, this.counts),
+    warningCounts: (req) => warningCounts(this.ws, req.filters),
+    warningDetail: (req) => warningDetail(this.ws, req.alertId, req.lang, { reveal: req.reveal, rowLimit: req.rowLimit }),
+    relationGraph: (req) => relationGraph(this.ws, req.seeds, req.hops, req.limit, { reveal: req.reveal }),
+    warningTimeline: (req) => warningTimeline(this.ws, req.alertId, req.limit),
+    exportWarnings: (req) => this.exportWarnings(req),
     // The Data screen's calls (data-calls.ts).
     openWorkspace: (req) => this.data.switchWorkspace(req),
     createWorkspace: (req) => this.data.switchWorkspace(req),
@@ -141,11 +154,11 @@ export class ApiService {
     const q = buildGridQuery(source, req);
     // Counted first, and once per table and filter: the grid asks for many blocks with the same filter.
     const key = JSON.stringify([source.name, req.filterModel]);
-    let count = this.counts.get(key);
+    let count = this.gridCounts.get(key);
     if (count === undefined) {
       count = await countGrid(this.ws.conn, source, q);
-      if (this.counts.size > 200) this.counts.clear();
-      this.counts.set(key, count);
+      if (this.gridCounts.size > 200) this.gridCounts.clear();
+      this.gridCounts.set(key, count);
     }
     // Rowid-based reads (grid-page.ts): a deep page of a large table in tens of milliseconds, not seconds.
     const rows = await readGridPage(this.ws.conn, source, q, { ...req, sorted: req.sortModel.length > 0 }, count, this.sortOrders);
@@ -180,8 +193,27 @@ export class ApiService {
       // After the hub's last event (done, failed or cancelled) has been forwarded.
       if (task) this.hubTasks.delete(task.id);
       this.counts.clear();
+      this.gridCounts.clear();
       void this.sortOrders.invalidate();
       this.catalog = null;
+    }
+  }
+
+  private async exportWarnings(req: ApiParsedRequest<'exportWarnings'>) {
+    const view = await this.source(WARNING_VIEW);
+    let task: { id: string; cancel(): void } | undefined;
+    let cancelledEarly = false;
+    try {
+      return await this.cancellable(req.taskId, () => { cancelledEarly = true; task?.cancel(); }, () =>
+        this.ws.tasks.run('export', (t) => {
+          task = t;
+          // Forwarded under the client's task id like a run's progress (rows written).
+          this.hubTasks.set(t.id, { taskId: req.taskId, models: [] });
+          if (cancelledEarly) t.cancel();
+          return exportWarnings(this.ws, view, req, t);
+        }));
+    } finally {
+      if (task) this.hubTasks.delete(task.id);
     }
   }
 

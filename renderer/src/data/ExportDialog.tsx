@@ -42,7 +42,7 @@ export function ExportDialog({ table, view, onClose }: { table: string; view: Gr
     <Modal title={t('exportTitle', { table })} onClose={onClose} testId="export-dialog" busy={task !== null}>
       <fieldset className="radio-group">
         <legend>{t('exportFormat')}</legend>
-        {([['csv', 'exportCsvBom'], ['csv-gb', 'exportCsvGb'], ['parquet', 'exportParquet'], ['xlsx', 'exportXlsx']] as const).map(([v, label]) => (
+        {([['csv', 'exportCsvBom'], ['csv-gb', 'exportCsvGb'], ['parquet', 'exportParquet'], ['xlsx', 'dataExportXlsx']] as const).map(([v, label]) => (
           <label key={v} className="check"><input type="radio" name="export-format" value={v} checked={choice === v} onChange={() => setChoice(v)} data-testid={`export-${v}`} />{t(label)}</label>
         ))}
       </fieldset>
@@ -54,8 +54,8 @@ export function ExportDialog({ table, view, onClose }: { table: string; view: Gr
       <label className="check"><input type="checkbox" checked={personal} onChange={(e) => setPersonal(e.target.checked)} />{t('exportPersonal')}</label>
       {task && (
         <div className="progress-line">
-          <progress max={1} value={p && p.total > 0 ? p.done / p.total : undefined} aria-label={t('exporting')} />
-          <span>{p ? (locale === 'zh-CN' ? p.step.zh : p.step.en) : t('exporting')}</span>
+          <progress max={1} value={p && p.total > 0 ? p.done / p.total : undefined} aria-label={t('dataExporting')} />
+          <span>{p ? (locale === 'zh-CN' ? p.step.zh : p.step.en) : t('dataExporting')}</span>
         </div>
       )}
       {result && <div className="note-box" role="status" data-testid="export-result" data-path={result.path}>{t('exportDone', { n: n(result.rows), path: result.path })}</div>}

@@ -26,6 +26,15 @@ describe('buildGridQuery (the SQL text)', () => {
     assert.match(q.pageSql, /ORDER BY "bid_id" NULLS LAST, "price_cny" NULLS LAST, "submit_time" NULLS LAST LIMIT/);
   });
 
+  test('a view with a key is tie-broken by the key alone; where and order are given for other readers', () => {
+    const q = buildGridQuery({ ...BID, kind: 'view', key: ['bid_id'] }, { startRow: 0, endRow: 10, sortModel: [{ colId: 'price_cny', sort: 'asc' }],
+      filterModel: { bid_id: { filterType: 'text', type: 'startsWith', filter: 'B' } } });
+    assert.match(q.pageSql, /ORDER BY "price_cny" ASC NULLS LAST, "bid_id" ASC LIMIT/);
+    assert.equal(q.orderSql, '"price_cny" ASC NULLS LAST, "bid_id" ASC');
+    assert.equal(q.whereSql, ' WHERE starts_with(lower(CAST("bid_id" AS VARCHAR)), lower($1))');
+    assert.throws(() => buildGridQuery({ ...BID, kind: 'view', key: ['nope'] }, { startRow: 0, endRow: 10, sortModel: [], filterModel: {} }), /nope/);
+  });
+
   test('values are bound parameters, never text of the query', () => {
     const evil = `x'); DROP TABLE bid; --`;
     const q = page({ bid_id: { filterType: 'text', type: 'contains', filter: evil } });

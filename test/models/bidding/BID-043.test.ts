@@ -26,4 +26,22 @@ describe('BID-043 key personnel not insured by the bidder', () => {
     });
     assert.deepEqual(hits.map((h) => h.subject_id), ['b2|P2']);
   });
+
+  test('a gap in the insurance that spans the whole window fires; a paid month inside a gappy span does not', async () => {
+    const months = (from: string, to: string) => {
+      const out: string[] = [];
+      for (let d = new Date(`${from}T00:00:00Z`); d <= new Date(`${to}T00:00:00Z`); d.setUTCMonth(d.getUTCMonth() + 1)) out.push(d.toISOString().slice(0, 10));
+      return out;
+    };
+    const hits = await fixtureHits('BID-043', {
+      tender: [{ tender_id: 'T1', bid_deadline: '2025-06-10 09:00:00' }, { tender_id: 'T2', bid_deadline: '2025-01-20 09:00:00' }],
+      bid: [{ bid_id: 'b1', tender_id: 'T1', lot_id: '-', org_id: 'O1' }, { bid_id: 'b2', tender_id: 'T2', lot_id: '-', org_id: 'O1' }],
+      bid_personnel: [{ bid_id: 'b1', person_id: 'P1', role: 'pm' }, { bid_id: 'b2', person_id: 'P1', role: 'pm' }],
+      // Paid 2024-01..2025-02 and again from 2025-08: the window of b1 (2025-03..2025-06) falls in the gap;
+      // the window of b2 (2024-10..2025-01) crosses a year end inside the paid months.
+      social_insurance: [...months('2024-01-01', '2025-02-01'), ...months('2025-08-01', '2025-10-01')]
+        .map((m) => ({ person_id: 'P1', employer_org_id: 'O1', period_month: m })),
+    });
+    assert.deepEqual(hits.map((h) => h.subject_id), ['b1|P1']);
+  });
 });

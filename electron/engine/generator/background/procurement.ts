@@ -100,8 +100,10 @@ export function procurementSteps(p: ScalePlan, L: PopulationLayout): GenStep[] {
        SELECT pk.*, po.org_idx, po.seg_idx, po.org_id,
          'B' || lpad(CAST(pk.t AS VARCHAR), 8, '0') || CAST(pk.lot_no AS VARCHAR) || lpad(CAST(pk.k AS VARCHAR), 2, '0') AS bid_id,
          CASE WHEN pk.method = 'direct' THEN round(pk.lot_max * (0.97 + 0.03 * u('dp', pk.lot_key)), 2)
-              ELSE round(pk.lot_max * (1 - least(0.45, greatest(0.003,
-                (0.04 + 0.14 * u('lm', pk.lot_key)) + (0.04 + 0.06 * u('ls', pk.lot_key)) * nrm('bp', pk.lot_key || ':' || CAST(pk.k AS VARCHAR))))), 2) END AS price,
+              -- The discount under the ceiling is log-normal around the lot's typical discount (4–18 %), so it
+              -- is never negative and bids do not pile up on a clamp (ties there would be collusion signals).
+              ELSE round(pk.lot_max * (1 - least(0.45, (0.04 + 0.14 * u('lm', pk.lot_key))
+                * exp((0.3 + 0.3 * u('ls', pk.lot_key)) * nrm('bp', pk.lot_key || ':' || CAST(pk.k AS VARCHAR)) - 0.5 * pow(0.3 + 0.3 * u('ls', pk.lot_key), 2)))), 2) END AS price,
          CASE WHEN pk.n_bids = 1 THEN 'valid'
               WHEN u('bst', pk.lot_key || ':' || CAST(pk.k AS VARCHAR)) < 0.06 THEN 'disqualified'
               WHEN u('bst', pk.lot_key || ':' || CAST(pk.k AS VARCHAR)) < 0.08 THEN 'withdrawn' ELSE 'valid' END AS status,
