@@ -14,7 +14,7 @@
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { SerialConnection } from '../db/serial-connection.ts';
 import { quoteIdent } from '../db/sql.ts';
-import type { GridQuery, GridSource } from './grid-query.ts';
+import { sourceSql, type GridQuery, type GridSource } from './grid-query.ts';
 
 /** DuckDB's default row-group size: rowids fetched together when they fall in one. */
 const ROW_GROUP = 122_880;
@@ -25,7 +25,7 @@ export interface GridCount { totalRows: number; dense: boolean }
 /** The row count of the filtered source, and for an unfiltered table whether its rowids are exactly 0..n-1. */
 export async function countGrid(conn: SerialConnection, source: GridSource, q: GridQuery): Promise<GridCount> {
   if (source.kind === 'table' && q.whereSql === '') {
-    const r = await conn.one<{ n: number | string; m: number | string | null }>(`SELECT count(*) AS n, max(rowid) AS m FROM main.${quoteIdent(source.name)}`);
+    const r = await conn.one<{ n: number | string; m: number | string | null }>(`SELECT count(*) AS n, max(rowid) AS m FROM ${sourceSql(source)}`);
     const n = Number(r?.n ?? 0);
     return { totalRows: n, dense: r?.m !== null && r?.m !== undefined && Number(r.m) === n - 1 };
   }
@@ -41,7 +41,7 @@ export async function readGridPage(conn: SerialConnection, source: GridSource, q
   const end = Math.min(req.endRow, count.totalRows);
   const n = end - req.startRow;
   if (n <= 0) return [];
-  const from = `main.${quoteIdent(source.name)}`;
+  const from = sourceSql(source);
   const where = q.countParams as DuckDBValue[];
   const bindAfter = (k: number) => `$${where.length + k}`;
 
@@ -94,7 +94,7 @@ export class SortOrderCache {
       if (this.tables.size >= KEEP) await this.drop(this.tables.keys().next().value!);
       name = `_grid_order_${++this.seq}`;
       // Insertion order is the sort order, so the temp table's own rowid is the row's position in the grid.
-      await this.conn.run(`CREATE TEMP TABLE ${name} AS SELECT rowid AS r FROM main.${quoteIdent(source.name)}${q.whereSql} ORDER BY ${q.order.join(', ')}`,
+      await this.conn.run(`CREATE TEMP TABLE ${name} AS SELECT rowid AS r FROM ${sourceSql(source)}${q.whereSql} ORDER BY ${q.order.join(', ')}`,
         q.countParams as DuckDBValue[]);
       this.tables.set(key, name);
     }

@@ -12,6 +12,13 @@ export interface GridSource {
   columns: ColumnInfo[];
   /** Columns that identify a row of a view (a view has no rowid): the tie-break instead of every column. */
   key?: string[];
+  /** Where it lives: the workspace's tables and views (default), or a temporary snapshot of this session. */
+  schema?: 'main' | 'temp';
+}
+
+/** The source as a qualified, quoted name for FROM. */
+export function sourceSql(source: GridSource): string {
+  return `${source.schema ?? 'main'}.${quoteIdent(source.name)}`;
 }
 
 export interface GridQuery {
@@ -55,7 +62,7 @@ export function buildGridQuery(source: GridSource, req: {
     if (sql) where.push(sql);
   }
   const whereSql = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
-  const from = ` FROM main.${quoteIdent(source.name)}`;
+  const from = ` FROM ${sourceSql(source)}`;
 
   const order = req.sortModel.map((s) => `${quoteIdent(columnOf(source, s.colId).name)} ${s.sort === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`);
   const reverseOrder = req.sortModel.map((s) => `${quoteIdent(columnOf(source, s.colId).name)} ${s.sort === 'desc' ? 'ASC' : 'DESC'} NULLS FIRST`);

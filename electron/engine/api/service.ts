@@ -20,7 +20,7 @@ import { warningDetail } from '../warnings/detail.ts';
 import { relationGraph } from '../warnings/graph.ts';
 import { warningCounts } from '../warnings/list.ts';
 import { warningTimeline } from '../warnings/timeline.ts';
-import { exportWarnings, warningPage, WARNING_VIEW } from './warning-calls.ts';
+import { exportWarnings, warningPage, WarningSnapshot, WARNING_VIEW } from './warning-calls.ts';
 import { DataCalls } from './data-calls.ts';
 
 type Handlers = { [M in ApiMethod]: (req: ApiParsedRequest<M>) => Promise<ApiResponses[M]> };
@@ -32,7 +32,9 @@ export class ApiService {
   /** Hub task id → the client's taskId and the models it runs (to tell a model's step from others). */
   private readonly hubTasks = new Map<string, { taskId: string; models: string[] }>();
   /** Filtered row counts by table and filter, dropped whenever a call may have written (the warnings grid's). */
-  private readonly counts = new Map<string, number>();
+  private readonly counts = new Map<string, GridCount>();
+  /** The warnings grid's snapshot of v_warning_list, taken again after any write. */
+  private readonly warningSnapshot: WarningSnapshot;
   /** The same for the table browser, with whether the table's rowids are dense (grid-page.ts). */
   private readonly gridCounts = new Map<string, GridCount>();
   /** Kept sort orders of deep sorted pages (grid-page.ts); invalidated with the counts. */
@@ -43,12 +45,13 @@ export class ApiService {
   private readonly data: DataCalls;
 
   constructor(private readonly ws: Workspace) {
+    this.warningSnapshot = new WarningSnapshot(ws);
     this.sortOrders = new SortOrderCache(ws.conn);
     this.data = new DataCalls(ws, {
       source: (t) => this.source(t),
       forward: (taskId, hubTaskId) => { this.hubTasks.set(hubTaskId, { taskId, models: [] }); return () => this.hubTasks.delete(hubTaskId); },
       cancellable: (taskId, cancel, body) => this.cancellable(taskId, cancel, body),
-      written: () => { this.counts.clear(); this.gridCounts.clear(); void this.sortOrders.invalidate(); this.catalog = null; },
+      written: () => { this.counts.clear(); this.warningSnapshot.invalidate(); this.gridCounts.clear(); void this.sortOrders.invalidate(); this.catalog = null; },
     });
     this.unsubscribe = ws.tasks.subscribe((e) => {
       const t = this.hubTasks.get(e.taskId);
@@ -103,8 +106,11 @@ export class ApiService {
       cancel?.();
       return { cancelled: cancel !== undefined };
     },
-    warningPage: async (req) => warningPage(this.ws, await this.source(WARNING_VIEW), req, this.counts),
-    warningCounts: (req) => warningCounts(this.ws, req.filters),
+    warningPage: async (req) => warningPage(this.ws, this.warningSnapshot, await this.source(WARNING_VIEW), req, this.counts),
+    warningCounts: async (req) => {
+      const snap = await this.warningSnapshot.source(await this.source(WARNING_VIEW));
+      return warningCounts(this.ws, req.filters, `temp.${snap.name}`);
+    },
     warningDetail: (req) => warningDetail(this.ws, req.alertId, req.lang, { reveal: req.reveal, rowLimit: req.rowLimit }),
     relationGraph: (req) => relationGraph(this.ws, req.seeds, req.hops, req.limit, { reveal: req.reveal }),
     warningTimeline: (req) => warningTimeline(this.ws, req.alertId, req.limit),
@@ -193,6 +199,7 @@ export class ApiService {
       // After the hub's last event (done, failed or cancelled) has been forwarded.
       if (task) this.hubTasks.delete(task.id);
       this.counts.clear();
+      this.warningSnapshot.invalidate();
       this.gridCounts.clear();
       void this.sortOrders.invalidate();
       this.catalog = null;

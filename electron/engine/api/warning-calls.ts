@@ -13,6 +13,7 @@ import { exportData } from '../export/export.ts';
 import type { Task } from '../tasks.ts';
 import { warningFilterModel, WARNING_VIEW } from '../warnings/list.ts';
 import type { Workspace } from '../workspace/workspace.ts';
+import { countGrid, readGridPage, type GridCount } from './grid-page.ts';
 import { buildGridQuery, type GridSource } from './grid-query.ts';
 
 export { WARNING_VIEW };
@@ -31,26 +32,52 @@ export function warningSource(view: GridSource): GridSource {
   return { ...view, key: ['alert_id'] };
 }
 
-/** One page of the warnings grid; counts are cached by the caller per filter (blocks share it). */
-export async function warningPage(ws: Workspace, view: GridSource, req: ApiParsedRequest<'warningPage'>,
-  counts: Map<string, number>): Promise<WarningGridPage> {
-  const filterModel = mergedFilterModel(req.filters, req.filterModel);
-  const q = buildGridQuery(warningSource(view), {
-    startRow: req.startRow, endRow: req.endRow, filterModel, sortModel: req.sortModel.length > 0 ? req.sortModel : DEFAULT_SORT,
-  });
-  const key = JSON.stringify([WARNING_VIEW, filterModel]);
-  let totalRows = counts.get(key);
-  if (totalRows === undefined) {
-    const r = await ws.conn.one<{ n: number | string }>(q.countSql, q.countParams as DuckDBValue[]);
-    totalRows = Number(r?.n ?? 0);
-    if (counts.size > 200) counts.clear();
-    counts.set(key, totalRows);
+/**
+ * The warnings grid reads a snapshot of v_warning_list taken when first asked for after a write: the view
+ * joins eight tables for each warning, which at a million warnings is seconds a page, while a temporary
+ * table pages in milliseconds through the table browser's rowid reads. The snapshot is stored in the
+ * default order (most severe, then most recent), so the unsorted grid is a plain rowid range.
+ */
+export class WarningSnapshot {
+  private built: Promise<GridSource> | null = null;
+  constructor(private readonly ws: Workspace) {}
+
+  /** Forget the snapshot (the service calls this after anything that may have written). */
+  invalidate(): void {
+    this.built = null;
   }
-  const rows = await ws.conn.all<WarningRow>(q.pageSql, q.pageParams as DuckDBValue[]);
+
+  source(view: GridSource): Promise<GridSource> {
+    this.built ??= (async () => {
+      await this.ws.conn.run(`CREATE OR REPLACE TEMP TABLE ${SNAPSHOT} AS SELECT * FROM main.${WARNING_VIEW}
+        ORDER BY ${DEFAULT_SORT.map((s) => `${s.colId} ${s.sort === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`).join(', ')}, alert_id`);
+      return { ...view, name: SNAPSHOT, schema: 'temp' as const, kind: 'table' as const, key: undefined };
+    })().catch((e) => { this.built = null; throw e; });
+    return this.built;
+  }
+}
+
+const SNAPSHOT = '_warning_list';
+
+/** One page of the warnings grid; counts are cached by the caller per filter (blocks share it). */
+export async function warningPage(ws: Workspace, snapshot: WarningSnapshot, view: GridSource, req: ApiParsedRequest<'warningPage'>,
+  counts: Map<string, GridCount>): Promise<WarningGridPage> {
+  const source = await snapshot.source(view);
+  const filterModel = mergedFilterModel(req.filters, req.filterModel);
+  // No sort asked for: the snapshot's own order is the default one.
+  const q = buildGridQuery(source, { startRow: req.startRow, endRow: req.endRow, filterModel, sortModel: req.sortModel });
+  const key = JSON.stringify([WARNING_VIEW, filterModel]);
+  let count = counts.get(key);
+  if (count === undefined) {
+    count = await countGrid(ws.conn, source, q);
+    if (counts.size > 200) counts.clear();
+    counts.set(key, count);
+  }
+  const rows = await readGridPage(ws.conn, source, q, { ...req, sorted: req.sortModel.length > 0 }, count) as unknown as WarningRow[];
   // JSON rows carry BIGINT as text; the contract says numbers.
   return {
     rows: rows.map((r) => ({ ...r, times_seen: Number(r.times_seen), severity_rank: Number(r.severity_rank), score: r.score === null ? null : Number(r.score) })),
-    totalRows,
+    totalRows: count.totalRows,
   };
 }
 

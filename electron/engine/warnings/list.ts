@@ -80,12 +80,14 @@ export async function warningList(ws: Workspace, request: WarningListRequest): P
 }
 
 /** Warnings by severity under the filters; also how many of them are new. */
-export async function warningCounts(ws: Workspace, filters: WarningFilters = {}): Promise<WarningCounts> {
+export async function warningCounts(ws: Workspace, filters: WarningFilters = {},
+  /** What to count in: the view, or a snapshot of it with the same columns (fixed by the caller, never input). */
+  relation: string = WARNING_VIEW): Promise<WarningCounts> {
   const where = warningWhere(filters);
   const r = await ws.conn.one<Record<string, number>>(`SELECT count(*) FILTER (WHERE severity = 'red') AS red,
       count(*) FILTER (WHERE severity = 'orange') AS orange, count(*) FILTER (WHERE severity = 'yellow') AS yellow,
       count(*) AS total, count(*) FILTER (WHERE is_new) AS new
-    FROM ${WARNING_VIEW} WHERE ${where.sql}`, where.params);
+    FROM ${relation} WHERE ${where.sql}`, where.params);
   return { red: Number(r?.red ?? 0), orange: Number(r?.orange ?? 0), yellow: Number(r?.yellow ?? 0), total: Number(r?.total ?? 0), new: Number(r?.new ?? 0) };
 }
 

@@ -168,4 +168,14 @@ describe('ApiService: the Warnings and Drill-down calls on a planted collusion c
     assert.equal(error(await api.call('exportWarnings', { taskId: 'x5', format: 'csv', alertIds: [] })).code, 'usage', 'an empty selection is not "all"');
     assert.equal((await page({})).totalRows, 4);
   });
+
+  // Last: it runs the models again, which changes what the tests above read.
+  test('the grid reads a snapshot taken again after a run through the service: times seen and new-ness follow', async () => {
+    assert.equal((await page({ filters: { model: ['BID-001'] } })).rows[0]!.times_seen, 1);
+    value(await api.call('runModels', { taskId: 'again', models: ['BID-001'], asOf: '2025-12-31' }));
+    const after = (await page({ filters: { model: ['BID-001'] } })).rows[0]!;
+    assert.deepEqual([after.times_seen, after.is_new], [2, false]);
+    const counts = value<WarningCounts>(await api.call('warningCounts', { filters: {} }));
+    assert.equal(counts.new, 0);
+  });
 });
