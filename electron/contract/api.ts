@@ -2,6 +2,7 @@
 // (window.clearsight) and over browser mode's WebSocket. Every request has a zod schema, checked at each
 // boundary it crosses; every response is the Ok/Err envelope of result.ts.
 import { z } from 'zod';
+import type { DesktopApi } from './desktop.ts';
 import type { ModelInfo, RunSummary } from './models.ts';
 import type { ProgressEvent } from './progress.ts';
 import type { Result } from './result.ts';
@@ -130,6 +131,8 @@ export type ClearsightApi = {
   /** Progress of every long call; returns the unsubscribe function. */
   onProgress(listener: (e: TaskProgress) => void): () => void;
   onNotice(listener: (n: Notice) => void): () => void;
+  /** Native dialogs and the like: only in the desktop app (see desktop.ts), absent in browser mode. */
+  desktop?: DesktopApi;
 };
 
 // ---- wire messages (WebSocket, and the engine host's process channel) ----

@@ -8,6 +8,7 @@ import { callMessageSchema, type CallMessage, type ServerMessage } from '../../c
 import type { ErrorInfo } from '../../contract/result.ts';
 import type { WorkspaceInfo } from '../../contract/workspace.ts';
 import { toErrorInfo } from '../errors.ts';
+import { generateProvince } from '../generator/index.ts';
 import { Workspace } from '../workspace/workspace.ts';
 import { ApiService } from './service.ts';
 
@@ -27,28 +28,36 @@ export interface HostChannel {
 export interface ServeEngineOptions {
   /** Create the workspace if it does not exist (Workspace.init) instead of refusing (Workspace.open). */
   create?: boolean;
+  /** Fill the workspace with the synthetic demo province if it has none yet (the app's first start). */
+  demo?: boolean;
   /** Called once the workspace is closed, to end the process. */
   exit(code: number): void;
 }
 
 /** Open the workspace and answer calls on the channel until the parent asks for shutdown or goes away. */
 export async function serveEngine(channel: HostChannel, dir: string, opts: ServeEngineOptions): Promise<void> {
-  let ws: Workspace;
+  let ws: Workspace | undefined;
   try {
-    ws = opts.create ? await Workspace.init(dir) : await Workspace.open(dir);
+    ws = opts.create || opts.demo ? await Workspace.init(dir) : await Workspace.open(dir);
+    const opened = ws;
+    if (opts.demo && (await opened.info()).synthetic === null) {
+      await opened.tasks.run('generate', (t) => generateProvince(opened, { scale: 'demo', seed: 7 }, t));
+    }
   } catch (e) {
+    await ws?.close().catch(() => undefined);
     channel.send({ type: 'fatal', error: toErrorInfo(e) });
     opts.exit(1);
     return;
   }
-  const api = new ApiService(ws);
+  const open = ws;
+  const api = new ApiService(open);
   api.onProgress((event) => channel.send({ type: 'progress', event }));
   let closing = false;
   const close = async () => {
     if (closing) return;
     closing = true;
     api.close(); // cancels every running task
-    await ws.close().catch(() => undefined);
+    await open.close().catch(() => undefined);
     opts.exit(0);
   };
   channel.onMessage((raw) => {
@@ -66,5 +75,5 @@ export async function serveEngine(channel: HostChannel, dir: string, opts: Serve
   });
   channel.onClose(() => void close());
   process.on('SIGTERM', () => void close());
-  channel.send({ type: 'ready', info: await ws.info() });
+  channel.send({ type: 'ready', info: await open.info() });
 }

@@ -1,6 +1,6 @@
 // The engine in a process of its own, so a long query or a crash in DuckDB never blocks or takes down the
 // process that talks to the user. Two parents start it:
-//   - browser mode: child_process.fork(host.ts, [workspaceDir, '--create'?]) and the process channel;
+//   - browser mode: child_process.fork(host.ts, [workspaceDir, '--create'?, '--demo'?]) and the process channel;
 //   - the Electron app: utilityProcess.fork, then a first message { type: 'init', dir, create } on
 //     process.parentPort carrying the MessagePort that every later message travels on.
 // Both speak the protocol of host-protocol.ts. (process.parentPort is Electron's; it is read off `process`
@@ -10,7 +10,7 @@ import { serveEngine, type HostChannel, type HostMessage } from './host-protocol
 export type { HostMessage, ParentMessage } from './host-protocol.ts';
 
 /** The utility process's first message: which workspace to open. */
-export interface UtilityInit { type: 'init'; dir: string; create?: boolean }
+export interface UtilityInit { type: 'init'; dir: string; create?: boolean; demo?: boolean }
 
 interface PortLike {
   on(event: 'message', l: (e: { data: unknown; ports: PortLike[] }) => void): void;
@@ -54,7 +54,7 @@ if (parentPort) {
       process.exit(2);
       return;
     }
-    void serveEngine(portChannel(port), init.dir, { create: init.create === true, exit: portExit });
+    void serveEngine(portChannel(port), init.dir, { create: init.create === true, demo: init.demo === true, exit: portExit });
   });
 } else {
   const dir = process.argv[2];
@@ -62,5 +62,5 @@ if (parentPort) {
     process.stderr.write('engine host: run by browser mode (child_process.fork with a workspace folder) or the Electron app (utilityProcess)\n');
     process.exit(2);
   }
-  void serveEngine(forkChannel(), dir, { create: process.argv[3] === '--create', exit: forkExit });
+  void serveEngine(forkChannel(), dir, { create: process.argv.includes('--create'), demo: process.argv.includes('--demo'), exit: forkExit });
 }
