@@ -3,6 +3,7 @@
 // boundary it crosses; every response is the Ok/Err envelope of result.ts.
 import { z } from 'zod';
 import type { DirListing, ExportResult, ImportBatchInfo, ImportPreview, ImportResult, SavedProfile } from './data.ts';
+import type { DesktopApi } from './desktop.ts';
 import type { ModelInfo, RunSummary } from './models.ts';
 import type { ProgressEvent } from './progress.ts';
 import type { Result } from './result.ts';
@@ -239,6 +240,8 @@ export type ClearsightApi = {
   /** Progress of every long call; returns the unsubscribe function. */
   onProgress(listener: (e: TaskProgress) => void): () => void;
   onNotice(listener: (n: Notice) => void): () => void;
+  /** Native dialogs and the like: only in the desktop app (see desktop.ts), absent in browser mode. */
+  desktop?: DesktopApi;
 };
 
 // ---- wire messages (WebSocket, and the engine host's process channel) ----

@@ -140,6 +140,17 @@ export function checkImports(file: string, text: string): Violation[] {
       }
     }
 
+    // The preload runs sandboxed in the page's process: electron's renderer modules and the contract, nothing else.
+    if (under(file, 'electron/preload')) {
+      const allowed = (t.kind === 'package' && t.name === 'electron') || (t.kind === 'package' && t.name === 'zod')
+        || (local !== null && inAny(local, ['electron/preload', 'electron/contract']));
+      if (!allowed) bad('electron/preload imports only electron, zod and electron/{preload,contract}');
+    }
+
+    if (under(file, 'electron/main') && local !== null && inAny(local, ['electron/web', 'electron/cli', 'electron/preload'])) {
+      bad('electron/main never imports electron/{web,cli,preload}');
+    }
+
     if (under(file, 'electron/web') && t.kind === 'package' && t.name === 'electron') {
       bad('browser mode never imports electron');
     }

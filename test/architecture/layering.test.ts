@@ -144,6 +144,24 @@ describe('the scanner itself (so this test can fail)', () => {
     assert.equal(rulesHit('electron/web/server.ts', `import '../preload/index.ts';`).length, 1);
   });
 
+  test('preload: electron and the contract only; main: no web, cli or preload', () => {
+    assert.deepEqual(rulesHit('electron/preload/index.ts', `
+      import { contextBridge, ipcRenderer } from 'electron';
+      import { IPC } from '../contract/desktop.ts';
+      import { buildBridge } from './bridge.ts';`), []);
+    for (const bad of [`import { readFileSync } from 'node:fs';`, `import { Workspace } from '../engine/workspace/workspace.ts';`,
+      `import { x } from '../main/csp.ts';`, `import ws from 'ws';`]) {
+      assert.deepEqual(rulesHit('electron/preload/index.ts', bad), ['electron/preload imports only electron, zod and electron/{preload,contract}'], bad);
+    }
+    assert.deepEqual(rulesHit('electron/main/index.ts', `
+      import { app } from 'electron';
+      import type { HostMessage } from '../engine/api/host-protocol.ts';
+      import { requestSchemas } from '../contract/api.ts';`), []);
+    for (const dir of ['web', 'cli', 'preload']) {
+      assert.deepEqual(rulesHit('electron/main/index.ts', `import '../${dir}/x.ts';`), ['electron/main never imports electron/{web,cli,preload}'], dir);
+    }
+  });
+
   test('a planted violation in a whole file is reported with its file and specifier', () => {
     const vs = checkImports('electron/engine/models/runner.ts', `
       import { Workspace } from '../workspace/workspace.ts';

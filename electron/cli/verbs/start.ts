@@ -1,11 +1,13 @@
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generateProvince } from '../../engine/generator/index.ts';
 import { workspaceLayout } from '../../engine/workspace/layout.ts';
 import { Workspace } from '../../engine/workspace/workspace.ts';
 import { serveUntilStopped } from '../../web/serve.ts';
 import { parsePort, parseVerbArgs } from '../args.ts';
+import { installedElectronBinary } from '../electron-binary.ts';
 import { progressPrinter } from '../output.ts';
 
 export const usage = 'start [--workspace DIR] [--port N] [--open]   the workbench on the demo workspace (created on first run)';
@@ -33,19 +35,21 @@ export async function run(argv: string[]): Promise<number> {
   } finally {
     await ws.close();
   }
-  const why = electronBinary() === null
-    ? '未找到 Electron 可执行文件，改用浏览器模式 / the Electron binary is not installed, so the workbench opens in browser mode'
-    : 'Electron 桌面外壳尚未完成（issue 6），改用浏览器模式 / the Electron shell is not built yet (issue 6), so the workbench opens in browser mode';
+  const electron = installedElectronBinary();
+  if (electron !== null) return runElectronApp(electron, dir);
+  const why = '未找到 Electron 可执行文件，改用浏览器模式 / the Electron binary is not installed, so the workbench opens in browser mode';
   return serveUntilStopped({ workspace: dir, port: parsePort(values.port), open: values.open, notes: [why] });
 }
 
-/** The Electron binary's path if the electron package and its downloaded binary are both there. */
-function electronBinary(): string | null {
-  try {
-    // The electron package's main export is the binary's path; it throws when the download never happened.
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** The desktop app on the workspace: build what it loads (npm run build) if missing, then wait for it to quit. */
+async function runElectronApp(electron: string, dir: string): Promise<number> {
+  if (!existsSync(join(ROOT, 'dist', 'electron', 'main.cjs')) || !existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))) {
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const built = spawnSync(npm, ['run', 'build'], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
+    if (built.status !== 0) return 1;
   }
+  const child = spawn(electron, [ROOT, '--workspace', dir], { stdio: 'inherit' });
+  return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
 }

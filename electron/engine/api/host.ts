@@ -1,59 +1,66 @@
-// The engine in a process of its own (child_process.fork by browser mode; an Electron utilityProcess later):
-// it opens one workspace and answers the contract's call messages on the process channel, pushing progress
-// events as they come. A long query here never blocks the process that talks to the user.
-//
-//   parent → host: CallMessage ({ type: 'call', id, method, params })
-//   host → parent: { type: 'ready', info } once the workspace is open, or { type: 'fatal', error } and exit;
-//                  then ServerMessage ({ type: 'result' | 'progress', ... })
-import { callMessageSchema, type ServerMessage } from '../../contract/api.ts';
-import type { ErrorInfo } from '../../contract/result.ts';
-import type { WorkspaceInfo } from '../../contract/workspace.ts';
-import { toErrorInfo } from '../errors.ts';
-import { Workspace } from '../workspace/workspace.ts';
-import { ApiService } from './service.ts';
+// The engine in a process of its own, so a long query or a crash in DuckDB never blocks or takes down the
+// process that talks to the user. Two parents start it:
+//   - browser mode: child_process.fork(host.ts, [workspaceDir, '--create'?, '--demo'?]) and the process channel;
+//   - the Electron app: utilityProcess.fork, then a first message { type: 'init', dir, create } on
+//     process.parentPort carrying the MessagePort that every later message travels on.
+// Both speak the protocol of host-protocol.ts. (process.parentPort is Electron's; it is read off `process`
+// so the engine never imports electron.)
+import { serveEngine, type HostChannel, type HostMessage } from './host-protocol.ts';
 
-export type HostMessage = ServerMessage | { type: 'ready'; info: WorkspaceInfo } | { type: 'fatal'; error: ErrorInfo };
+export type { HostMessage, ParentMessage } from './host-protocol.ts';
 
-const send = (m: HostMessage) => process.send?.(m);
+/** The utility process's first message: which workspace to open. */
+export interface UtilityInit { type: 'init'; dir: string; create?: boolean; demo?: boolean }
 
-async function main(dir: string, create: boolean): Promise<void> {
-  let ws: Workspace;
-  try {
-    // --create: the Data screen's "new workspace" (init refuses a non-empty folder that is not one).
-    ws = create ? await Workspace.init(dir) : await Workspace.open(dir);
-  } catch (e) {
-    send({ type: 'fatal', error: toErrorInfo(e) });
-    process.disconnect?.();
-    return;
-  }
-  const api = new ApiService(ws);
-  api.onProgress((event) => send({ type: 'progress', event }));
-  let closing = false;
-  const close = async () => {
-    if (closing) return;
-    closing = true;
-    api.close();
-    await ws.close().catch(() => undefined);
-    process.exit(0);
+interface PortLike {
+  on(event: 'message', l: (e: { data: unknown; ports: PortLike[] }) => void): void;
+  on(event: 'close', l: () => void): void;
+  postMessage(m: unknown): void;
+  start(): void;
+}
+interface ParentPortLike {
+  once(event: 'message', l: (e: { data: unknown; ports: PortLike[] }) => void): void;
+}
+
+// A failed start disconnects instead of exiting at once, so the 'fatal' message is delivered first.
+const forkExit = (code: number) => (code === 0 ? process.exit(0) : void process.disconnect?.());
+// A MessagePort has no flush: give the 'fatal' message a moment to leave before the process ends.
+const portExit = (code: number) => (code === 0 ? process.exit(0) : void setTimeout(() => process.exit(code), 200));
+
+function forkChannel(): HostChannel {
+  return {
+    send: (m: HostMessage) => void process.send?.(m),
+    onMessage: (l) => void process.on('message', l),
+    onClose: (l) => void process.on('disconnect', l),
   };
-  process.on('message', (raw) => {
-    const m = callMessageSchema.safeParse(raw);
-    if (!m.success) {
-      const id = typeof (raw as { id?: unknown })?.id === 'number' ? (raw as { id: number }).id : -1;
-      send({ type: 'result', id, result: { ok: false, error: { code: 'usage', message: `消息无效 / invalid message: ${m.error.issues[0]?.message}` } } });
+}
+
+function portChannel(port: PortLike): HostChannel {
+  port.start();
+  return {
+    send: (m) => port.postMessage(m),
+    onMessage: (l) => port.on('message', (e) => l(e.data)),
+    onClose: (l) => port.on('close', l),
+  };
+}
+
+const parentPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
+if (parentPort) {
+  parentPort.once('message', (e) => {
+    const init = e.data as Partial<UtilityInit> | null;
+    const port = e.ports[0];
+    if (init?.type !== 'init' || typeof init.dir !== 'string' || !port) {
+      process.stderr.write('engine host: the first message must be { type: "init", dir } with a MessagePort\n');
+      process.exit(2);
       return;
     }
-    void api.call(m.data.method, m.data.params).then((result) => send({ type: 'result', id: m.data.id, result }));
+    void serveEngine(portChannel(port), init.dir, { create: init.create === true, demo: init.demo === true, exit: portExit });
   });
-  // The parent went away (closed the channel or died): release the workspace.
-  process.on('disconnect', () => void close());
-  process.on('SIGTERM', () => void close());
-  send({ type: 'ready', info: await ws.info() });
+} else {
+  const dir = process.argv[2];
+  if (!dir || !process.send) {
+    process.stderr.write('engine host: run by browser mode (child_process.fork with a workspace folder) or the Electron app (utilityProcess)\n');
+    process.exit(2);
+  }
+  void serveEngine(forkChannel(), dir, { create: process.argv.includes('--create'), demo: process.argv.includes('--demo'), exit: forkExit });
 }
-
-const dir = process.argv[2];
-if (!dir || !process.send) {
-  process.stderr.write('engine host: run by the browser-mode server (child_process.fork with a workspace folder)\n');
-  process.exit(2);
-}
-void main(dir, process.argv[3] === '--create');
