@@ -21,6 +21,8 @@ export function FileChooser({ mode, onChoose, onCancel, start = 'workspace', onN
   const typing = useRef(false);
   /** Only the latest request's listing is shown (an earlier one may arrive after it). */
   const latest = useRef(0);
+  // Submit reads the field itself: a path typed and submitted at once may not be in `typed` yet.
+  const pathInput = useRef<HTMLInputElement>(null);
 
   const go = useCallback(async (req: { path?: string; start?: 'home' | 'workspace' }) => {
     typing.current = false;
@@ -44,8 +46,8 @@ export function FileChooser({ mode, onChoose, onCancel, start = 'workspace', onN
 
   return (
     <div className="file-chooser" data-testid="file-chooser">
-      <form className="fc-bar" onSubmit={(e) => { e.preventDefault(); void go({ path: typed }); }}>
-        <label className="grow">{t('fcPath')} <input value={typed} onChange={(e) => { typing.current = true; setTyped(e.target.value); }} data-testid="fc-path" /></label>
+      <form className="fc-bar" onSubmit={(e) => { e.preventDefault(); void go({ path: pathInput.current?.value ?? typed }); }}>
+        <label className="grow">{t('fcPath')} <input value={typed} onChange={(e) => { typing.current = true; setTyped(e.target.value); }} ref={pathInput} data-testid="fc-path" /></label>
         <button type="submit" data-testid="fc-go">{t('fcGo')}</button>
         <button type="button" disabled={!listing?.parent} onClick={() => listing?.parent && void go({ path: listing.parent })}>{t('fcUp')}</button>
         <button type="button" onClick={() => void go({ start: 'home' })}>{t('fcHome')}</button>
