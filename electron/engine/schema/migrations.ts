@@ -23,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'v_person_org_link by equi-joins', file: '007_person_org_link_equijoin.sql' },
   { version: 8, name: 'warning list view and region names', file: '008_warning_list.sql' },
   { version: 9, name: 'warning list: org pairs by hash join', file: '009_warning_list_pair_join.sql' },
+  { version: 10, name: 'canonical keys checked by imports, without an index', file: '010_canonical_keys_without_index.sql' },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -45,6 +45,18 @@ describe('importing canonical files', () => {
     assert.equal(Number(log!.n), 5);
   });
 
+  test('spaces around numbers, dates and keys are read past; anything else around them is a problem', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'contract.csv');
+    writeFileSync(file, 'contract_id,value_cny,sign_date\n  C-SP1 , 1200.50 , 2024-03-05 \nC-SP2,\t7,2024-03-06\nC-SP3,8, 2024-03-07x\n');
+    const s = await importInto(ws, { paths: [file] });
+    assert.deepEqual([s.files[0]!.rowsLoaded, s.files[0]!.rowsQuarantined], [1, 2]);
+    const c = await ws.conn.one<{ id: string; v: string; d: string }>(`SELECT contract_id AS id, value_cny::VARCHAR AS v, sign_date::VARCHAR AS d FROM contract WHERE contract_id LIKE 'C-SP%'`);
+    assert.deepEqual(c, { id: 'C-SP1', v: '1200.50', d: '2024-03-05' });
+    const q = await ws.conn.all<{ row_no: number; col: string }>(`SELECT row_no, column_name AS col FROM quarantine WHERE file = $1 ORDER BY row_no`, [file]);
+    assert.deepEqual(q.map((r) => `${r.row_no}:${r.col}`), ['2:value_cny', '3:sign_date']);
+  });
+
   test('the same file again is refused unless --force, and the workspace does not change', async () => {
     const before = await fingerprints(ws);
     await assert.rejects(importInto(ws, { paths: [fx('canonical/tender.csv')] }), (e: Error & { code?: string }) =>

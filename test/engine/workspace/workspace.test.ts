@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { ClearsightError } from '../../../electron/engine/errors.ts';
-import { CANONICAL_TABLES } from '../../../electron/engine/schema/canonical.ts';
+import { importFiles } from '../../../electron/engine/import/import.ts';
+import { CANONICAL_KEYS } from '../../../electron/engine/schema/canonical-keys.ts';
+import { CANONICAL_TABLES, DATA_TABLES } from '../../../electron/engine/schema/canonical.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/engine/schema/migrations.ts';
 import { Workspace } from '../../../electron/engine/workspace/workspace.ts';
 import { tempDir } from '../../helpers/temp.ts';
@@ -165,6 +167,32 @@ describe('Workspace.open', () => {
       const names = (await ws.tables()).map((t) => t.name);
       assert.ok(['synthetic_truth', 'workspace_meta', 'import_batch', 'import_file', 'quarantine'].every((t) => names.includes(t)));
       assert.equal((await ws.conn.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM organization'))?.n, 1);
+    });
+  });
+
+  test('migration 10 rebuilds keyed tables without their index, rows and order unchanged; imports still check the keys', async () => {
+    const dir = tempDir();
+    await withWorkspace(dir, async (ws) => {
+      // bid as migration 1 made it (with PRIMARY KEY), holding rows out of key order.
+      const cols = (await ws.conn.all<{ c: string; t: string }>(`SELECT column_name AS c, data_type AS t FROM duckdb_columns() WHERE table_name = 'bid' ORDER BY column_index`));
+      await ws.conn.run(`DROP TABLE bid; CREATE TABLE bid (${cols.map((x) => `${x.c} ${x.t}${x.c === 'bid_id' ? ' PRIMARY KEY' : ''}`).join(', ')})`);
+      await ws.conn.run(`INSERT INTO bid (bid_id, price_cny) VALUES ('B3', 3), ('B1', 1), ('B2', 2)`);
+      await ws.conn.run('DELETE FROM schema_version WHERE version >= 10');
+    }, true);
+    await withWorkspace(dir, async (ws) => {
+      assert.equal((await ws.info()).schemaVersion, LATEST_SCHEMA_VERSION);
+      const keyed = await ws.conn.all(`SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY' AND table_name IN (${Object.keys(CANONICAL_KEYS).map((t) => `'${t}'`).join(', ')})`);
+      assert.deepEqual(keyed, []);
+      assert.deepEqual((await ws.conn.all<{ bid_id: string }>('SELECT bid_id FROM bid ORDER BY rowid')).map((r) => r.bid_id), ['B3', 'B1', 'B2']);
+      for (const [table, key] of Object.entries(CANONICAL_KEYS)) {
+        assert.ok(DATA_TABLES.includes(table), table);
+        assert.ok((await ws.conn.all(`SELECT 1 FROM duckdb_columns() WHERE table_name = $1 AND column_name = $2`, [table, key])).length === 1, `${table}.${key}`);
+      }
+      // The key is still the import's rule: a bid already in the workspace is quarantined, not loaded twice.
+      const file = join(tempDir(), 'bid.csv');
+      writeFileSync(file, 'bid_id,price_cny\nB2,2\nB4,4\n');
+      const s = await ws.tasks.run('import', (t) => importFiles(ws, { paths: [file] }, t));
+      assert.deepEqual([s.files[0]!.rowsLoaded, s.files[0]!.rowsQuarantined], [1, 1]);
     });
   });
 
