@@ -1,7 +1,7 @@
 // Import figures for `npm run bench`: Clearsight's import of a canonical bid.csv against DuckDB's own
 // CREATE TABLE ... AS SELECT * FROM read_csv(...) on the same file, the same file in GB18030, and a
 // 1,000,000-row .xlsx, each in a fresh workspace on the same disk.
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -21,12 +21,31 @@ export function peakRssMb(): number | null {
   }
 }
 
-async function timeImport(file: string, table: string, scratch: string): Promise<{ seconds: number; rows: number }> {
+/** Resident memory now (Linux), in MB. */
+function rssMb(): number | null {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : null;
+}
+
+/** Start a new peak: the kernel sets the high-water mark back to the current RSS (Linux; elsewhere a no-op). */
+function resetPeakRss(): void {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+  } catch {
+    // not Linux: the peak is then the process's since it started
+  }
+}
+
+/** One import into a fresh workspace: its time, rows, and the process's memory before and at its peak
+ *  (the bench process also holds the source workspace, hence the two figures). */
+async function timeImport(file: string, table: string, scratch: string): Promise<{ seconds: number; rows: number; rssBeforeMb: number | null; peakRssMb: number | null }> {
   const ws = await WS.init(mkdtempSync(join(scratch, 'ws-')));
   try {
+    const rssBeforeMb = rssMb();
+    resetPeakRss();
     const t0 = performance.now();
     const s = await ws.tasks.run('import', (t) => importFiles(ws, { paths: [file], table }, t));
-    return { seconds: (performance.now() - t0) / 1000, rows: s.files[0]!.rowsLoaded };
+    return { seconds: (performance.now() - t0) / 1000, rows: s.files[0]!.rowsLoaded, rssBeforeMb, peakRssMb: peakRssMb() };
   } finally {
     await ws.close();
   }
@@ -77,7 +96,12 @@ export async function importBench(source: Workspace, scratch: string) {
       xlsx_1m_export_s: round(xlsxWrite),
       xlsx_1m_import_s: round(x.seconds),
       xlsx_1m_rows: x.rows,
-      peak_rss_mb: peakRssMb(),
+      // The process's resident memory before each import and its peak during it, in MB.
+      memory_mb: {
+        csv: { before: utf8.rssBeforeMb, peak: utf8.peakRssMb },
+        gb18030: { before: gbk.rssBeforeMb, peak: gbk.peakRssMb },
+        xlsx: { before: x.rssBeforeMb, peak: x.peakRssMb },
+      },
     };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
