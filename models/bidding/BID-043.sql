@@ -30,10 +30,11 @@ source: 《建筑工程施工发包与承包违法行为认定查处管理办法
 
 -- A named key person the bidder did not insure in the months up to the bid: the most direct test of a
 -- borrowed qualification (挂靠). Who did insure them in those months is the evidence.
+-- Each named person carries only the keys and the window through the joins over every bid; the tender's
+-- details are joined back at the end for the few found.
 WITH named AS (
-  SELECT b.bid_id, b.tender_id, b.lot_id, b.org_id, bp.person_id, bp.role,
-    date_trunc('month', t.bid_deadline)::DATE AS month_to, (date_trunc('month', t.bid_deadline) - to_months($months))::DATE AS month_from,
-    t.buyer_org_id, t.region_code, t.bid_deadline, b.price_cny
+  SELECT bp.bid_id, b.org_id, bp.person_id, bp.role,
+    date_trunc('month', t.bid_deadline)::DATE AS month_to, (date_trunc('month', t.bid_deadline) - to_months($months))::DATE AS month_from
   FROM bid_personnel bp JOIN bid b USING (bid_id) JOIN tender t ON t.tender_id = b.tender_id
   WHERE list_contains($roles, bp.role)
 ),
@@ -81,7 +82,8 @@ insured_by AS (
   FROM uninsured u JOIN social_insurance si ON si.person_id = u.person_id AND si.period_month BETWEEN u.month_from AND u.month_to
   GROUP BY 1, 2
 )
-SELECT 'bid_person' AS subject_type, u.bid_id || '|' || u.person_id AS subject_id, u.tender_id, u.lot_id, u.org_id, u.person_id,
-  u.buyer_org_id, u.region_code, CAST(u.bid_deadline AS DATE) AS occurred_on, u.price_cny AS amount_cny,
+SELECT 'bid_person' AS subject_type, u.bid_id || '|' || u.person_id AS subject_id, b.tender_id, b.lot_id, u.org_id, u.person_id,
+  t.buyer_org_id, t.region_code, CAST(t.bid_deadline AS DATE) AS occurred_on, b.price_cny AS amount_cny,
   {'role': u.role, 'months': $months, 'insured_by': COALESCE(i.employers, '无 / none')} AS evidence
-FROM uninsured u LEFT JOIN insured_by i USING (bid_id, person_id)
+FROM uninsured u JOIN bid b USING (bid_id) JOIN tender t ON t.tender_id = b.tender_id
+LEFT JOIN insured_by i USING (bid_id, person_id)
