@@ -98,7 +98,7 @@ export class SortOrderCache {
     const key = keyOf(source, q);
     let table = this.tables.get(key);
     if (!table) {
-      if (this.tables.size >= KEEP) this.drop(this.tables.keys().next().value!);
+      if (this.tables.size >= KEEP) void this.drop(this.tables.keys().next().value!);
       const name = `_grid_order_${++orderSeq}`;
       // Insertion order is the sort order, so the temp table's own rowid is the row's position in the grid.
       table = this.conn.run(`CREATE TEMP TABLE ${name} AS SELECT rowid AS r FROM ${sourceSql(source)}${q.whereSql} ORDER BY ${q.order.join(', ')}`,
