@@ -9,6 +9,7 @@ import type { ColumnInfo } from '../../../electron/contract/workspace.ts';
 import { useApi } from '../api/context.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 import { filterFor, gridLocaleText, gridTheme, shortType } from './setup.ts';
+import { SlowPages, type PageKind } from './slow-pages.ts';
 
 export function TableGrid({ table, columns, onViewChange }: {
   table: string; columns: ColumnInfo[];
@@ -21,6 +22,8 @@ export function TableGrid({ table, columns, onViewChange }: {
   const [error, setError] = useState<string | null>(null);
   const [filtered, setFiltered] = useState(false);
   const gridApi = useRef<GridApi | null>(null);
+  const [slow, setSlow] = useState<PageKind[]>([]);
+  const slowPages = useMemo(() => new SlowPages(setSlow), []);
 
   const columnDefs = useMemo<ColDef[]>(() => columns.map((c) => {
     const filter = filterFor(c.type);
@@ -37,7 +40,8 @@ export function TableGrid({ table, columns, onViewChange }: {
 
   const datasource = useMemo<IDatasource>(() => ({
     getRows(p) {
-      void api.tablePage({ table, startRow: p.startRow, endRow: p.endRow, sortModel: p.sortModel, filterModel: p.filterModel })
+      const request = api.tablePage({ table, startRow: p.startRow, endRow: p.endRow, sortModel: p.sortModel, filterModel: p.filterModel });
+      void slowPages.track(request, p.sortModel.length > 0 ? 'sort' : 'read')
         .then((r) => {
           if (r.ok) {
             setError(null);
@@ -49,7 +53,7 @@ export function TableGrid({ table, columns, onViewChange }: {
           }
         });
     },
-  }), [api, table]);
+  }), [api, table, slowPages]);
 
   const clearFilters = useCallback(() => gridApi.current?.setFilterModel(null), []);
 
@@ -58,6 +62,11 @@ export function TableGrid({ table, columns, onViewChange }: {
       <div className="grid-toolbar">
         <span data-testid="row-count">{count === null ? t('loading') : t('rowsMatching', { n: n(count) })}</span>
         <span className="muted">{t('columns', { n: columns.length })}</span>
+        {slow.length > 0 && (
+          <span className="muted" role="status" data-testid="grid-slow">
+            {slow.includes('sort') && count !== null ? t('sortingRows', { n: n(count) }) : t('loading')}
+          </span>
+        )}
         {filtered && <button type="button" onClick={clearFilters}>{t('clearFilters')}</button>}
       </div>
       {error && <div className="error-box" role="alert">{error}</div>}

@@ -58,6 +58,37 @@ describe('grid pages by rowid equal the plain OFFSET pages', () => {
     await compare('two sorts', sortTwo, {});
   });
 
+  test('a kept order serves every later page of its sort, near the ends too, and is built once', async () => {
+    const tables = async () => (await ws.conn.all<{ n: number | bigint }>(`SELECT count(*) AS n FROM duckdb_tables()
+      WHERE temporary AND table_name LIKE '_grid_order_%'`))[0]!.n;
+    const deepCache = new SortOrderCache(ws.conn, 1000);
+    const page = async (startRow: number, sortModel: SortModelItem[], filterModel: Record<string, ColumnFilter> = {}) => {
+      const req = { startRow, endRow: startRow + 100, sortModel, filterModel };
+      const q = buildGridQuery(source, req);
+      const count = await countGrid(ws.conn, source, q);
+      const want = (await ws.conn.all<Record<string, unknown>>(q.pageSql, q.pageParams)).map((r) => r.tender_id);
+      const got = (await readGridPage(ws.conn, source, q, { ...req, sorted: true }, count, deepCache)).map((r) => r.tender_id);
+      assert.deepEqual(got, want, `@${startRow}`);
+      return q;
+    };
+    const before = Number(await tables());
+    const q = await page(0, sortPrice);
+    assert.equal(deepCache.keeps(source, q), false, 'a page near the start needs no kept order');
+    // The grid asks for two blocks at once: both wait for one build.
+    await Promise.all([page(1500, sortPrice), page(1600, sortPrice)]);
+    assert.equal(deepCache.keeps(source, q), true);
+    assert.equal(Number(await tables()), before + 1, 'one build for two concurrent deep pages');
+    await page(0, sortPrice);
+    await page(N - 100, sortPrice);
+    // Another filter is another order; invalidating while one is being built leaves no table behind.
+    const building = page(1500, sortPrice, filter);
+    await deepCache.invalidate();
+    await building;
+    await deepCache.invalidate();
+    assert.equal(deepCache.keeps(source, q), false);
+    assert.equal(Number(await tables()), before, 'every kept order dropped');
+  });
+
   test('after deletes the rowids have gaps: detected, and every path still agrees', async () => {
     await ws.conn.run(`DELETE FROM tender WHERE CAST(substr(tender_id, 2) AS INTEGER) % 13 = 5`);
     await cache.invalidate(); // as the service does after every call that may write
