@@ -74,6 +74,7 @@ describe('Data screen in a real browser: workspace, import wizard, quarantine, e
   test('create a workspace through the UI: the engine moves to it', async () => {
     await page.getByTestId('open-workspace').click();
     const dialog = page.getByTestId('workspace-dialog');
+    await untilListed();
     await dialog.getByTestId('fc-path').fill(parent);
     await dialog.getByTestId('fc-path').press('Enter');
     await dialog.getByTestId('ws-new-name').fill('新工作区');
@@ -84,6 +85,7 @@ describe('Data screen in a real browser: workspace, import wizard, quarantine, e
     assert.ok(existsSync(join(created, 'workspace.duckdb')));
     // A folder that is not a workspace is refused, and the engine stays on the one that was open.
     await page.getByTestId('open-workspace').click();
+    await untilListed();
     await page.getByTestId('fc-path').fill(files);
     await page.getByTestId('fc-path').press('Enter');
     await page.getByTestId('file-chooser').getByText('tender.csv').waitFor();
@@ -98,11 +100,15 @@ describe('Data screen in a real browser: workspace, import wizard, quarantine, e
     await page.getByTestId('workspace-dialog').waitFor({ state: 'detached' });
   });
 
+  /** Until the file chooser shows its first folder (as a user would see it before typing a path). */
+  const untilListed = () => page.waitForFunction(() => (document.querySelector('[data-testid="fc-path"]') as HTMLInputElement | null)?.value);
+
   /** Wizard: choose files in the folder, then go on to detection. */
   async function chooseFiles(names: string[]) {
     await page.getByTestId('open-import').click();
     const w = page.getByTestId('import-wizard');
     await w.getByTestId('choose-files').click();
+    await untilListed();
     await w.getByTestId('fc-path').fill(files);
     await w.getByTestId('fc-path').press('Enter');
     for (const n of names) await w.getByTestId(`fc-file-${n}`).check();

@@ -31,7 +31,8 @@ export function FileChooser({ mode, onChoose, onCancel, start = 'workspace', onN
     if (seq !== latest.current) return;
     if (r.ok) {
       setListing(r.value);
-      if (!typing.current) setTyped(r.value.path);
+      // (Decided when React applies the update, which may come after the user started typing.)
+      setTyped((cur) => (typing.current ? cur : r.value.path));
       setError(null);
       setPicked([]);
       onNavigate?.(r.value);
