@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ConsoleResult } from '../../../electron/contract/api.ts';
 import { newTaskId } from '../api/client.ts';
 import { useApi } from '../api/context.tsx';
-import { gridLocaleText, gridTheme, shortType } from '../grid/setup.ts';
+import { gridLocaleText, gridTheme, shortType, TAB_LEAVES_GRID } from '../grid/setup.ts';
 import { useLocale } from '../i18n/locale.tsx';
 
 const HISTORY_KEY = 'clearsight.sqlHistory';
@@ -104,7 +104,7 @@ export function ConsoleScreen() {
         <div className="grid-host" data-testid="sql-grid">
           {result && (
             <AgGridReact key={locale} theme={gridTheme} localeText={gridLocaleText(locale)} rowData={result.rows} columnDefs={columnDefs}
-              defaultColDef={{ sortable: true, resizable: true, filter: true, minWidth: 100, cellDataType: false }} suppressFieldDotNotation />
+              defaultColDef={{ sortable: true, resizable: true, filter: true, minWidth: 100, cellDataType: false }} suppressFieldDotNotation {...TAB_LEAVES_GRID} />
           )}
         </div>
       </section>

@@ -8,7 +8,7 @@ import type {
 } from '../../../../electron/contract/warnings.ts';
 import { useApi } from '../../api/context.tsx';
 import { NODE_KINDS, RelationGraphChart } from '../../charts/RelationGraphChart.tsx';
-import { gridLocaleText, gridTheme } from '../../grid/setup.ts';
+import { gridLocaleText, gridTheme, TAB_LEAVES_GRID } from '../../grid/setup.ts';
 import { useLocale } from '../../i18n/locale.tsx';
 import { yuan } from './format.ts';
 
@@ -177,6 +177,7 @@ function RecordGrid({ section }: { section: RecordSection }) {
           columnDefs={columnDefs}
           defaultColDef={{ sortable: true, resizable: true, minWidth: 90, cellDataType: false }}
           suppressFieldDotNotation
+          {...TAB_LEAVES_GRID}
           autoSizeStrategy={{ type: 'fitCellContents' }}
         />
       </div>
