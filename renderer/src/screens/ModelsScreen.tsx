@@ -192,7 +192,7 @@ export function ModelsScreen() {
                   {t('warningsNew', { n: n(summary.warnings.new) })}{' · '}{t('warningsAgain', { n: n(summary.warnings.seen_again) })}{' · '}
                   {t('warningsEscalated', { n: n(summary.warnings.escalated) })}
                 </p>
-                <BarChart testId="hits-chart"
+                <BarChart testId="hits-chart" label={t('hitsChartLabel')}
                   labels={[...summary.models].sort((a, b) => b.hits - a.hits).slice(0, 12).map((m) => m.model_id)}
                   values={[...summary.models].sort((a, b) => b.hits - a.hits).slice(0, 12).map((m) => m.hits)}
                   height={220} />

@@ -124,7 +124,8 @@ export function DrillDown({ row, onBack }: { row: WarningRow; onBack(): void }) 
           {graph ? (
             <div className="graph-box" data-testid="graph" data-nodes={graph.nodes.length} data-edges={graph.edges.length} data-truncated={graph.truncated}>
               {graph.truncated && <div className="note-box small" data-testid="graph-truncated">{t('graphTruncated')}</div>}
-              <RelationGraphChart graph={graph} kindLabel={kindLabel} lang={lang} onExpand={expand} />
+              <RelationGraphChart graph={graph} kindLabel={kindLabel} lang={lang} onExpand={expand}
+                label={`${t('relationGraph')}：${t('graphNodes', { n: n(graph.nodes.length), m: n(graph.edges.length) })}`} />
               <details className="node-list">
                 <summary>{t('graphNodes', { n: n(graph.nodes.length), m: n(graph.edges.length) })}{expanding ? ` · ${t('expanding')}` : ''}</summary>
                 <ul>
