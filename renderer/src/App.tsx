@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Notice } from '../../electron/contract/api.ts';
 import type { WorkspaceInfo } from '../../electron/contract/workspace.ts';
 import { useApi } from './api/context.tsx';
+import { useModalFocus } from './dialog/modal-focus.ts';
 import { useLocale } from './i18n/locale.tsx';
 import type { MessageKey } from './i18n/messages.ts';
 import { ConsoleScreen } from './screens/ConsoleScreen.tsx';
@@ -101,20 +102,15 @@ export function App() {
   );
 }
 
-/** A modal dialog: focus moves into it, Esc or the button closes it, focus returns where it was. */
+/** A modal dialog: focus moves into it and stays there, Esc or the button closes it, focus returns where it was. */
 function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: React.ReactNode }) {
   const { t } = useLocale();
+  const box = useRef<HTMLDivElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
-    closeButton.current?.focus();
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') { e.preventDefault(); onClose(); } };
-    window.addEventListener('keydown', onKey);
-    return () => { window.removeEventListener('keydown', onKey); before?.focus(); };
-  }, [onClose]);
+  useModalFocus(box, { onEscape: onClose, initial: closeButton });
   return (
     <div className="dialog-backdrop" onClick={onClose}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-label={title} onClick={(e) => e.stopPropagation()} data-testid="dialog">
+      <div ref={box} className="dialog" role="dialog" aria-modal="true" aria-label={title} onClick={(e) => e.stopPropagation()} data-testid="dialog">
         <h2>{title}</h2>
         {children}
         <button ref={closeButton} type="button" onClick={onClose}>{t('close')}</button>
