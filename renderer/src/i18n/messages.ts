@@ -160,7 +160,7 @@ const zh = {
   timesSeen: '发现 {n} 次',
   amountYuan: '¥{v}',
   shortcuts: '快捷键',
-  shortcutsHelp: 'Tab / Shift+Tab 在控件间移动；Enter 执行按钮或搜索；Ctrl+Enter 运行 SQL；Esc 关闭对话框或取消查询；Alt+1…4 切换页面。',
+  shortcutsHelp: 'Tab / Shift+Tab 在控件间移动；表列表、模型列表和表格内用方向键移动（模型列表中 ←→ 在勾选框和名称间切换，空格勾选）；Enter 执行按钮或搜索；Ctrl+Enter 运行 SQL；Esc 关闭对话框、返回列表或取消查询；Alt+1…4 切换页面。',
   engineNotice: '提示',
   ...dataZh,
 } as const;
@@ -326,7 +326,7 @@ const en: Record<MessageKey, string> = {
   timesSeen: 'seen {n} times',
   amountYuan: '¥{v}',
   shortcuts: 'Keyboard',
-  shortcutsHelp: 'Tab / Shift+Tab move between controls; Enter activates buttons and searches; Ctrl+Enter runs SQL; Esc closes dialogs or cancels a query; Alt+1…4 switch screens.',
+  shortcutsHelp: 'Tab / Shift+Tab move between controls; the arrow keys move inside the table list, the model list and grids (in the model list ←→ switch between a checkbox and the name, Space ticks); Enter activates buttons and searches; Ctrl+Enter runs SQL; Esc closes dialogs, returns to the list or cancels a query; Alt+1…4 switch screens.',
   engineNotice: 'Notice',
   ...dataEn,
 };
