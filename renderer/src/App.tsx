@@ -29,6 +29,9 @@ export function App() {
   const [info, setInfo] = useState<WorkspaceInfo | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [help, setHelp] = useState(false);
+  const main = useRef<HTMLElement>(null);
+  /** Set by Alt+1…4: the new screen takes the focus, or it would stay on a control that is gone. */
+  const focusScreen = useRef(false);
 
   // Bumped when another workspace is opened: every screen is mounted afresh on it.
   const [generation, setGeneration] = useState(0);
@@ -46,6 +49,7 @@ export function App() {
 
   useEffect(() => {
     window.location.hash = screen;
+    if (focusScreen.current) { focusScreen.current = false; main.current?.focus(); }
   }, [screen]);
 
   // Alt+1…4 switch screens from anywhere.
@@ -54,7 +58,7 @@ export function App() {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
       const i = Number(e.key) - 1;
       const s = SCREENS[i];
-      if (s) { e.preventDefault(); setScreen(s.id); }
+      if (s) { e.preventDefault(); focusScreen.current = true; setScreen(s.id); }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -91,7 +95,7 @@ export function App() {
           {notice.message} <button type="button" className="link" onClick={() => setNotice(null)}>{t('close')}</button>
         </div>
       )}
-      <main key={generation} className="screen" role="tabpanel" data-screen={screen}>
+      <main key={generation} ref={main} tabIndex={-1} className="screen" role="tabpanel" aria-label={t(SCREENS.find((s) => s.id === screen)!.label)} data-screen={screen}>
         {screen === 'data' && <DataScreen />}
         {screen === 'models' && <ModelsScreen />}
         {screen === 'warnings' && <WarningsScreen />}
