@@ -30,8 +30,8 @@ export function App() {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [help, setHelp] = useState(false);
   const main = useRef<HTMLElement>(null);
-  /** Set by Alt+1…4: the new screen takes the focus, or it would stay on a control that is gone. */
-  const focusScreen = useRef(false);
+  /** Bumped by Alt+1…4: the screen takes the focus (once shown), or it would stay on a control that is gone. */
+  const [focusScreen, setFocusScreen] = useState(0);
 
   // Bumped when another workspace is opened: every screen is mounted afresh on it.
   const [generation, setGeneration] = useState(0);
@@ -49,8 +49,9 @@ export function App() {
 
   useEffect(() => {
     window.location.hash = screen;
-    if (focusScreen.current) { focusScreen.current = false; main.current?.focus(); }
   }, [screen]);
+
+  useEffect(() => { if (focusScreen > 0) main.current?.focus(); }, [focusScreen]);
 
   // Alt+1…4 switch screens from anywhere.
   useEffect(() => {
@@ -58,7 +59,7 @@ export function App() {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
       const i = Number(e.key) - 1;
       const s = SCREENS[i];
-      if (s) { e.preventDefault(); focusScreen.current = true; setScreen(s.id); }
+      if (s) { e.preventDefault(); setScreen(s.id); setFocusScreen((n) => n + 1); }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -84,7 +85,7 @@ export function App() {
               {info.dataAsOf ? ` · ${t('dataAsOf', { date: info.dataAsOf })}` : ''}
             </span>
           )}
-          <button type="button" onClick={() => setHelp(true)} aria-haspopup="dialog">{t('shortcuts')}</button>
+          <button type="button" onClick={() => setHelp(true)} aria-haspopup="dialog" data-testid="shortcuts">{t('shortcuts')}</button>
           <button type="button" onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')} aria-label={t('languageLabel')} data-testid="lang-switch">
             {t('language')}
           </button>
