@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Notice } from '../../electron/contract/api.ts';
 import type { WorkspaceInfo } from '../../electron/contract/workspace.ts';
 import { useApi } from './api/context.tsx';
+import { useModalFocus } from './dialog/modal-focus.ts';
 import { useLocale } from './i18n/locale.tsx';
 import type { MessageKey } from './i18n/messages.ts';
 import { ConsoleScreen } from './screens/ConsoleScreen.tsx';
@@ -28,6 +29,9 @@ export function App() {
   const [info, setInfo] = useState<WorkspaceInfo | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [help, setHelp] = useState(false);
+  const main = useRef<HTMLElement>(null);
+  /** Bumped by Alt+1…4: the screen takes the focus (once shown), or it would stay on a control that is gone. */
+  const [focusScreen, setFocusScreen] = useState(0);
 
   // Bumped when another workspace is opened: every screen is mounted afresh on it.
   const [generation, setGeneration] = useState(0);
@@ -47,13 +51,15 @@ export function App() {
     window.location.hash = screen;
   }, [screen]);
 
+  useEffect(() => { if (focusScreen > 0) main.current?.focus(); }, [focusScreen]);
+
   // Alt+1…4 switch screens from anywhere.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
       const i = Number(e.key) - 1;
       const s = SCREENS[i];
-      if (s) { e.preventDefault(); setScreen(s.id); }
+      if (s) { e.preventDefault(); setScreen(s.id); setFocusScreen((n) => n + 1); }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -79,7 +85,7 @@ export function App() {
               {info.dataAsOf ? ` · ${t('dataAsOf', { date: info.dataAsOf })}` : ''}
             </span>
           )}
-          <button type="button" onClick={() => setHelp(true)} aria-haspopup="dialog">{t('shortcuts')}</button>
+          <button type="button" onClick={() => setHelp(true)} aria-haspopup="dialog" data-testid="shortcuts">{t('shortcuts')}</button>
           <button type="button" onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')} aria-label={t('languageLabel')} data-testid="lang-switch">
             {t('language')}
           </button>
@@ -90,7 +96,7 @@ export function App() {
           {notice.message} <button type="button" className="link" onClick={() => setNotice(null)}>{t('close')}</button>
         </div>
       )}
-      <main key={generation} className="screen" role="tabpanel" data-screen={screen}>
+      <main key={generation} ref={main} tabIndex={-1} className="screen" role="tabpanel" aria-label={t(SCREENS.find((s) => s.id === screen)!.label)} data-screen={screen}>
         {screen === 'data' && <DataScreen />}
         {screen === 'models' && <ModelsScreen />}
         {screen === 'warnings' && <WarningsScreen />}
@@ -101,20 +107,15 @@ export function App() {
   );
 }
 
-/** A modal dialog: focus moves into it, Esc or the button closes it, focus returns where it was. */
+/** A modal dialog: focus moves into it and stays there, Esc or the button closes it, focus returns where it was. */
 function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: React.ReactNode }) {
   const { t } = useLocale();
+  const box = useRef<HTMLDivElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
-    closeButton.current?.focus();
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') { e.preventDefault(); onClose(); } };
-    window.addEventListener('keydown', onKey);
-    return () => { window.removeEventListener('keydown', onKey); before?.focus(); };
-  }, [onClose]);
+  useModalFocus(box, { onEscape: onClose, initial: closeButton });
   return (
     <div className="dialog-backdrop" onClick={onClose}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-label={title} onClick={(e) => e.stopPropagation()} data-testid="dialog">
+      <div ref={box} className="dialog" role="dialog" aria-modal="true" aria-label={title} onClick={(e) => e.stopPropagation()} data-testid="dialog">
         <h2>{title}</h2>
         {children}
         <button ref={closeButton} type="button" onClick={onClose}>{t('close')}</button>

@@ -7,8 +7,10 @@ import { useEffect, useRef } from 'react';
 
 echarts.use([EBar, GridComponent, TooltipComponent, CanvasRenderer]);
 
-export function BarChart({ labels, values, colors, height = 240, testId }: {
+export function BarChart({ labels, values, colors, height = 240, testId, label }: {
   labels: string[]; values: number[]; colors?: string[]; height?: number; testId?: string;
+  /** What a screen reader says of the canvas. */
+  label: string;
 }) {
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -29,5 +31,5 @@ export function BarChart({ labels, values, colors, height = 240, testId }: {
     window.addEventListener('resize', resize);
     return () => { window.removeEventListener('resize', resize); chart.dispose(); };
   }, [labels, values, colors]);
-  return <div ref={el} style={{ width: '100%', height }} data-testid={testId} role="img" />;
+  return <div ref={el} style={{ width: '100%', height }} data-testid={testId} role="img" aria-label={label} />;
 }

@@ -19,11 +19,13 @@ const STYLE: Record<GraphNodeKind, { symbol: string; color: string }> = {
   tender: { symbol: 'rect', color: '#7c3aed' },
 };
 
-export function RelationGraphChart({ graph, kindLabel, lang, onExpand, height = 380 }: {
+export function RelationGraphChart({ graph, kindLabel, lang, onExpand, label, height = 380 }: {
   graph: RelationGraph;
   kindLabel(k: GraphNodeKind): string;
   lang: 'zh' | 'en';
   onExpand(nodeId: string): void;
+  /** What a screen reader says of the canvas (the node list beside it is the keyboard's way in). */
+  label: string;
   height?: number;
 }) {
   const el = useRef<HTMLDivElement>(null);
@@ -76,5 +78,5 @@ export function RelationGraphChart({ graph, kindLabel, lang, onExpand, height = 
     }, { replaceMerge: ['series'] });
   }, [graph, kindLabel, lang]);
 
-  return <div ref={el} style={{ width: '100%', height }} role="img" aria-label="relation graph" data-testid="graph-canvas" />;
+  return <div ref={el} style={{ width: '100%', height }} role="img" aria-label={label} data-testid="graph-canvas" />;
 }

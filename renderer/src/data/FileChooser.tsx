@@ -1,5 +1,6 @@
 // Browser mode's file chooser: the engine lists a folder (read only) and the analyst picks files, or a
-// folder. Arrow keys are not needed: every entry is a button or checkbox in tab order; Enter opens a folder.
+// folder. Arrow keys are not needed: every entry is a button or checkbox in tab order; Enter opens a folder
+// and moves the focus to the folder's first entry (the button pressed is gone with the old listing).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DirListing } from '../../../electron/contract/data.ts';
 import { useApi } from '../api/context.tsx';
@@ -23,6 +24,9 @@ export function FileChooser({ mode, onChoose, onCancel, start = 'workspace', onN
   const latest = useRef(0);
   // Submit reads the field itself: a path typed and submitted at once may not be in `typed` yet.
   const pathInput = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLDivElement>(null);
+  /** Set when a folder was opened from the list: its first entry gets the focus once shown. */
+  const focusList = useRef(false);
 
   const go = useCallback(async (req: { path?: string; start?: 'home' | 'workspace' }) => {
     typing.current = false;
@@ -42,6 +46,13 @@ export function FileChooser({ mode, onChoose, onCancel, start = 'workspace', onN
   // The first listing, unless the user already went somewhere (effects run after the first paint).
   useEffect(() => { if (latest.current === 0) void go({ start }); }, [go, start]);
 
+  useEffect(() => {
+    if (!listing || !focusList.current) return;
+    focusList.current = false;
+    (list.current?.querySelector<HTMLElement>('button, input') ?? pathInput.current)?.focus();
+  }, [listing]);
+  const open = (path: string) => { focusList.current = true; void go({ path }); };
+
   const toggle = (p: string) => setPicked((s) => (s.includes(p) ? s.filter((x) => x !== p) : [...s, p]));
   const size = (b: number | null) => (b === null ? '' : b < 1024 ? `${b} B` : b < 1 << 20 ? `${(b / 1024).toFixed(1)} KB` : `${(b / (1 << 20)).toFixed(1)} MB`);
 
@@ -56,12 +67,12 @@ export function FileChooser({ mode, onChoose, onCancel, start = 'workspace', onN
       </form>
       {error && <div className="error-box" role="alert" data-testid="fc-error">{error}</div>}
       {listing && (
-        <div className="fc-list" role="list">
+        <div ref={list} className="fc-list" role="list">
           {listing.entries.length === 0 && <p className="muted">{t('fcEmpty')}</p>}
           {listing.entries.map((e) => (
             <div key={e.path} role="listitem" className="fc-row">
               {e.kind === 'dir' ? (
-                <button type="button" className="link fc-name" onClick={() => void go({ path: e.path })} data-testid={`fc-dir-${e.name}`}>▸ {e.name}/</button>
+                <button type="button" className="link fc-name" onClick={() => open(e.path)} data-testid={`fc-dir-${e.name}`}>▸ {e.name}/</button>
               ) : mode === 'files' && e.kind === 'file' ? (
                 <label className="fc-name check">
                   <input type="checkbox" checked={picked.includes(e.path)} onChange={() => toggle(e.path)} data-testid={`fc-file-${e.name}`} />

@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { useApi } from '../api/context.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
-import { gridLocaleText, gridTheme } from '../grid/setup.ts';
+import { gridLocaleText, gridTheme, TAB_LEAVES_GRID } from '../grid/setup.ts';
 
 const COLUMNS: Array<{ field: string; label: MessageKey; width?: number; numeric?: boolean }> = [
   { field: 'row_no', label: 'qRowNo', width: 90, numeric: true },
@@ -46,7 +46,7 @@ export function QuarantineGrid({ batchId }: { batchId: string }) {
       <div className="grid-host quarantine-host">
         <AgGridReact key={`${batchId}-${locale}`} theme={gridTheme} localeText={gridLocaleText(locale)} rowModelType="infinite"
           datasource={datasource} cacheBlockSize={100} maxBlocksInCache={20} columnDefs={columnDefs}
-          defaultColDef={{ sortable: true, resizable: true, cellDataType: false }} suppressFieldDotNotation />
+          defaultColDef={{ sortable: true, resizable: true, cellDataType: false }} suppressFieldDotNotation {...TAB_LEAVES_GRID} />
       </div>
     </div>
   );

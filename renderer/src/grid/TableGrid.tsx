@@ -8,7 +8,7 @@ import type { ColumnFilter, SortModelItem } from '../../../electron/contract/api
 import type { ColumnInfo } from '../../../electron/contract/workspace.ts';
 import { useApi } from '../api/context.tsx';
 import { useLocale } from '../i18n/locale.tsx';
-import { filterFor, gridLocaleText, gridTheme, shortType } from './setup.ts';
+import { filterFor, gridLocaleText, gridTheme, shortType, TAB_LEAVES_GRID } from './setup.ts';
 import { SlowPages, type PageKind } from './slow-pages.ts';
 
 export function TableGrid({ table, columns, onViewChange }: {
@@ -84,6 +84,7 @@ export function TableGrid({ table, columns, onViewChange }: {
           defaultColDef={{ sortable: true, resizable: true, floatingFilter: true, minWidth: 110, cellDataType: false }}
           // Column names such as "a.b" are names, not paths into nested objects.
           suppressFieldDotNotation
+          {...TAB_LEAVES_GRID}
           onGridReady={(e) => { gridApi.current = e.api; }}
           onFilterChanged={(e) => {
             setFiltered(Object.keys(e.api.getFilterModel()).length > 0);

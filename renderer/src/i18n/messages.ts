@@ -144,6 +144,7 @@ const zh = {
   graphHint: '点击节点展开一层关系；可拖动、缩放',
   graphTruncated: '节点较多，部分关联未显示；点击节点可继续展开',
   graphNodes: '节点 {n} 个，关系 {m} 条',
+  hitsChartLabel: '命中最多的模型（前 12 个）',
   expandNode: '展开',
   expanding: '展开中…',
   nodeKind_org: '单位',
@@ -159,7 +160,7 @@ const zh = {
   timesSeen: '发现 {n} 次',
   amountYuan: '¥{v}',
   shortcuts: '快捷键',
-  shortcutsHelp: 'Tab / Shift+Tab 在控件间移动；Enter 执行按钮或搜索；Ctrl+Enter 运行 SQL；Esc 关闭对话框或取消查询；Alt+1…4 切换页面。',
+  shortcutsHelp: 'Tab / Shift+Tab 在控件间移动；表列表、模型列表和表格内用方向键移动（模型列表中 ←→ 在勾选框和名称间切换，空格勾选）；Enter 执行按钮或搜索；Ctrl+Enter 运行 SQL；Esc 关闭对话框、返回列表或取消查询；Alt+1…4 切换页面。',
   engineNotice: '提示',
   ...dataZh,
 } as const;
@@ -309,6 +310,7 @@ const en: Record<MessageKey, string> = {
   graphHint: 'Click a node to expand it by one hop; drag and zoom',
   graphTruncated: 'Too many nodes: some links are not shown; click a node to expand further',
   graphNodes: '{n} nodes, {m} links',
+  hitsChartLabel: 'Models with the most hits (top 12)',
   expandNode: 'Expand',
   expanding: 'Expanding…',
   nodeKind_org: 'Organisation',
@@ -324,7 +326,7 @@ const en: Record<MessageKey, string> = {
   timesSeen: 'seen {n} times',
   amountYuan: '¥{v}',
   shortcuts: 'Keyboard',
-  shortcutsHelp: 'Tab / Shift+Tab move between controls; Enter activates buttons and searches; Ctrl+Enter runs SQL; Esc closes dialogs or cancels a query; Alt+1…4 switch screens.',
+  shortcutsHelp: 'Tab / Shift+Tab move between controls; the arrow keys move inside the table list, the model list and grids (in the model list ←→ switch between a checkbox and the name, Space ticks); Enter activates buttons and searches; Ctrl+Enter runs SQL; Esc closes dialogs, returns to the list or cancels a query; Alt+1…4 switch screens.',
   engineNotice: 'Notice',
   ...dataEn,
 };

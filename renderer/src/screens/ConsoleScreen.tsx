@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ConsoleResult } from '../../../electron/contract/api.ts';
 import { newTaskId } from '../api/client.ts';
 import { useApi } from '../api/context.tsx';
-import { gridLocaleText, gridTheme, shortType } from '../grid/setup.ts';
+import { gridLocaleText, gridTheme, shortType, TAB_LEAVES_GRID } from '../grid/setup.ts';
 import { useLocale } from '../i18n/locale.tsx';
 
 const HISTORY_KEY = 'clearsight.sqlHistory';
@@ -35,6 +35,17 @@ export function ConsoleScreen() {
   const [history, setHistory] = useState<string[]>(loadHistory);
   const [elapsed, setElapsed] = useState(0);
   const editor = useRef<HTMLTextAreaElement>(null);
+  const runButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  // Run pressed from the keyboard is disabled while the query runs: focus waits on Cancel, then comes back.
+  const fromButton = useRef(false);
+
+  useEffect(() => {
+    if (!fromButton.current) return;
+    if (taskId) { cancelButton.current?.focus(); return; }
+    fromButton.current = false;
+    if (document.activeElement === document.body || document.activeElement === null) runButton.current?.focus();
+  }, [taskId]);
 
   useEffect(() => {
     if (!taskId) return;
@@ -46,6 +57,7 @@ export function ConsoleScreen() {
   async function runQuery() {
     if (taskId || sql.trim() === '') return;
     const id = newTaskId('sql');
+    fromButton.current = document.activeElement === runButton.current;
     setTaskId(id);
     setElapsed(0);
     setError(null);
@@ -88,8 +100,8 @@ export function ConsoleScreen() {
             if (e.key === 'Escape' && taskId) { e.preventDefault(); cancel(); }
           }} />
         <div className="run-bar">
-          <button type="button" className="primary" disabled={taskId !== null} onClick={() => void runQuery()} data-testid="sql-run">{t('runQuery')}</button>
-          {taskId && <button type="button" className="danger" onClick={cancel} data-testid="sql-cancel">{t('cancelQuery')}</button>}
+          <button ref={runButton} type="button" className="primary" disabled={taskId !== null} onClick={() => void runQuery()} data-testid="sql-run">{t('runQuery')}</button>
+          {taskId && <button ref={cancelButton} type="button" className="danger" onClick={cancel} data-testid="sql-cancel">{t('cancelQuery')}</button>}
           <label>{t('rowLimit')}{' '}
             <select value={limit} onChange={(e) => setLimit(Number(e.target.value))}>
               {[100, 1000, 10000].map((x) => <option key={x} value={x}>{n(x)}</option>)}
@@ -104,7 +116,7 @@ export function ConsoleScreen() {
         <div className="grid-host" data-testid="sql-grid">
           {result && (
             <AgGridReact key={locale} theme={gridTheme} localeText={gridLocaleText(locale)} rowData={result.rows} columnDefs={columnDefs}
-              defaultColDef={{ sortable: true, resizable: true, filter: true, minWidth: 100, cellDataType: false }} suppressFieldDotNotation />
+              defaultColDef={{ sortable: true, resizable: true, filter: true, minWidth: 100, cellDataType: false }} suppressFieldDotNotation {...TAB_LEAVES_GRID} />
           )}
         </div>
       </section>

@@ -39,6 +39,19 @@ export function DataScreen({ initialTable }: { initialTable?: string }) {
   }, [tables, query, showEmpty]);
 
   const current = tables?.find((x) => x.name === selected) ?? null;
+  // The list is one Tab stop (the table shown, or the first), with ↑↓ Home End inside: otherwise some fifty
+  // tables stand between the search box and the grid.
+  const listed = groups.flatMap((g) => g.tables.map((x) => x.name));
+  const tabStop = selected !== null && listed.includes(selected) ? selected : listed[0];
+  const onListKey = (e: React.KeyboardEvent<HTMLElement>) => {
+    const items = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button.table-item')];
+    const i = items.indexOf(document.activeElement as HTMLButtonElement);
+    if (i < 0) return;
+    const next = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: items.length - 1 }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    items[Math.max(0, Math.min(items.length - 1, next))]?.focus();
+  };
 
   return (
     <div className="split">
@@ -57,7 +70,7 @@ export function DataScreen({ initialTable }: { initialTable?: string }) {
         </div>
         {error && <div className="error-box" role="alert">{error}</div>}
         {!tables && !error && <p className="muted">{t('loading')}</p>}
-        <nav className="table-list" data-testid="table-list">
+        <nav className="table-list" data-testid="table-list" aria-label={t('tables')} onKeyDown={onListKey}>
           {groups.map((g) => (
             <section key={g.group}>
               <h3>{t(`group_${g.group}`)}</h3>
@@ -66,6 +79,7 @@ export function DataScreen({ initialTable }: { initialTable?: string }) {
                   <li key={x.name}>
                     <button type="button" className={x.name === selected ? 'table-item active' : 'table-item'}
                       aria-current={x.name === selected ? 'true' : undefined} data-testid={`table-${x.name}`}
+                      tabIndex={x.name === tabStop ? 0 : -1}
                       onClick={() => setSelected(x.name)}>
                       <span className="label">{locale === 'zh-CN' ? x.labelZh : x.name}</span>
                       <span className="sub">{locale === 'zh-CN' ? x.name : x.labelZh}</span>

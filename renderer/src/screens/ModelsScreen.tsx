@@ -1,7 +1,7 @@
 // Models: the library grouped by domain and category with search; a model's explanation, source, required data
 // (and whether the workspace has it) and parameters with their defaults; runs of the selection, a domain or
 // all, with progress per model, cancel, and a summary.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TaskProgress } from '../../../electron/contract/api.ts';
 import type { ModelInfo, RunSummary } from '../../../electron/contract/models.ts';
 import type { TableInfo } from '../../../electron/contract/workspace.ts';
@@ -39,6 +39,10 @@ export function ModelsScreen() {
   const [run, setRun] = useState<RunState | null>(null);
   const [summary, setSummary] = useState<RunSummary | null>(null);
   const [runError, setRunError] = useState<string | null>(null);
+  const runBar = useRef<HTMLDivElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  /** The run button pressed from the keyboard: it is disabled during the run, so focus waits on Cancel. */
+  const pressed = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
     void api.listModels({}).then((r) => (r.ok ? setLibrary(r.value) : setError(r.error.message)));
@@ -73,7 +77,27 @@ export function ModelsScreen() {
 
   const rowsOf = useMemo(() => new Map(tables.map((x) => [x.name, x.rows ?? 0])), [tables]);
   const focusedModel = library?.find((m) => m.id === focused) ?? null;
+  // The tree is one Tab stop (the model shown, or the first): ↑↓ move between models, ←→ between a model's
+  // checkbox and its name, Space ticks, Enter shows. Otherwise eighty controls stand before the run buttons.
+  const tabStop = focused !== null && visible.some((m) => m.id === focused) ? focused : grouped[0]?.categories[0]?.models[0]?.id;
+  const onTreeKey = (e: React.KeyboardEvent<HTMLElement>) => {
+    const rows = [...e.currentTarget.querySelectorAll<HTMLElement>('li.model-row')];
+    const row = rows.findIndex((r) => r.contains(document.activeElement));
+    if (row < 0) return;
+    const col = rows[row]!.querySelector('input') === document.activeElement ? 0 : 1;
+    const to = { ArrowDown: [row + 1, col], ArrowUp: [row - 1, col], ArrowLeft: [row, 0], ArrowRight: [row, 1], Home: [0, col], End: [rows.length - 1, col] }[e.key];
+    if (!to) return;
+    e.preventDefault();
+    const target = rows[Math.max(0, Math.min(rows.length - 1, to[0]!))]?.querySelectorAll<HTMLElement>('input, button')[to[1]!];
+    target?.focus();
+  };
   const running = run !== null && run.state === 'running';
+
+  useEffect(() => {
+    if (running) { if (pressed.current) cancelButton.current?.focus(); return; }
+    if (pressed.current && (document.activeElement === document.body || document.activeElement === null)) pressed.current.focus();
+    pressed.current = null;
+  }, [running]);
 
   const toggle = (ids: string[], on: boolean) => setChecked((s) => {
     const next = new Set(s);
@@ -86,6 +110,8 @@ export function ModelsScreen() {
     const models = which === 'selected' ? library.filter((m) => checked.has(m.id))
       : which === 'domain' ? library.filter((m) => m.domain === domain) : library;
     const ids = models.map((m) => m.id);
+    const active = document.activeElement;
+    pressed.current = active instanceof HTMLElement && runBar.current?.contains(active) ? active : null;
     const taskId = newTaskId('run');
     setSummary(null);
     setRunError(null);
@@ -130,7 +156,7 @@ export function ModelsScreen() {
           </select>
         </div>
         <div className="muted small">{t('modelsCount', { n: visible.length })} · {t('selectedCount', { n: checked.size })}</div>
-        <div className="model-tree" data-testid="model-tree">
+        <div className="model-tree" data-testid="model-tree" onKeyDown={onTreeKey}>
           {grouped.map((g) => {
             const ids = g.categories.flatMap((c) => c.models.map((m) => m.id));
             const all = ids.every((id) => checked.has(id));
@@ -149,8 +175,9 @@ export function ModelsScreen() {
                       {c.models.map((m) => (
                         <li key={m.id} className={m.id === focused ? 'model-row active' : 'model-row'}>
                           <input type="checkbox" checked={checked.has(m.id)} aria-label={`${m.id} ${name(m)}`}
-                            onChange={(e) => toggle([m.id], e.target.checked)} data-testid={`check-${m.id}`} />
-                          <button type="button" className="link" onClick={() => setFocused(m.id)} data-testid={`model-${m.id}`}>
+                            onChange={(e) => toggle([m.id], e.target.checked)} data-testid={`check-${m.id}`} tabIndex={-1} />
+                          <button type="button" className="link" onClick={() => setFocused(m.id)} data-testid={`model-${m.id}`}
+                            tabIndex={m.id === tabStop ? 0 : -1} aria-current={m.id === focused ? 'true' : undefined}>
                             <span className={`sev sev-${m.severity}`} title={t(`severity_${m.severity}`)} />
                             <code>{m.id}</code> {name(m)}
                           </button>
@@ -165,7 +192,7 @@ export function ModelsScreen() {
         </div>
       </aside>
       <section className="main-panel scroll">
-        <div className="run-bar">
+        <div className="run-bar" ref={runBar}>
           <button type="button" className="primary" disabled={running || checked.size === 0} onClick={() => void start('selected')} data-testid="run-selected">
             {t('runSelected', { n: checked.size })}
           </button>
@@ -173,7 +200,7 @@ export function ModelsScreen() {
             {t('runDomain', { d: domain === 'all' ? '—' : t(`domain_${domain}`) })}
           </button>
           <button type="button" disabled={running} onClick={() => void start('all')} data-testid="run-all">{t('runAll', { n: library.length })}</button>
-          {running && <button type="button" className="danger" onClick={cancel} data-testid="cancel-run">{t('cancelRun')}</button>}
+          {running && <button ref={cancelButton} type="button" className="danger" onClick={cancel} data-testid="cancel-run">{t('cancelRun')}</button>}
         </div>
 
         {run && (
@@ -192,7 +219,7 @@ export function ModelsScreen() {
                   {t('warningsNew', { n: n(summary.warnings.new) })}{' · '}{t('warningsAgain', { n: n(summary.warnings.seen_again) })}{' · '}
                   {t('warningsEscalated', { n: n(summary.warnings.escalated) })}
                 </p>
-                <BarChart testId="hits-chart"
+                <BarChart testId="hits-chart" label={t('hitsChartLabel')}
                   labels={[...summary.models].sort((a, b) => b.hits - a.hits).slice(0, 12).map((m) => m.model_id)}
                   values={[...summary.models].sort((a, b) => b.hits - a.hits).slice(0, 12).map((m) => m.hits)}
                   height={220} />

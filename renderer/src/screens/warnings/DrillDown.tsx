@@ -8,7 +8,7 @@ import type {
 } from '../../../../electron/contract/warnings.ts';
 import { useApi } from '../../api/context.tsx';
 import { NODE_KINDS, RelationGraphChart } from '../../charts/RelationGraphChart.tsx';
-import { gridLocaleText, gridTheme } from '../../grid/setup.ts';
+import { gridLocaleText, gridTheme, TAB_LEAVES_GRID } from '../../grid/setup.ts';
 import { useLocale } from '../../i18n/locale.tsx';
 import { yuan } from './format.ts';
 
@@ -124,7 +124,8 @@ export function DrillDown({ row, onBack }: { row: WarningRow; onBack(): void }) 
           {graph ? (
             <div className="graph-box" data-testid="graph" data-nodes={graph.nodes.length} data-edges={graph.edges.length} data-truncated={graph.truncated}>
               {graph.truncated && <div className="note-box small" data-testid="graph-truncated">{t('graphTruncated')}</div>}
-              <RelationGraphChart graph={graph} kindLabel={kindLabel} lang={lang} onExpand={expand} />
+              <RelationGraphChart graph={graph} kindLabel={kindLabel} lang={lang} onExpand={expand}
+                label={`${t('relationGraph')}：${t('graphNodes', { n: n(graph.nodes.length), m: n(graph.edges.length) })}`} />
               <details className="node-list">
                 <summary>{t('graphNodes', { n: n(graph.nodes.length), m: n(graph.edges.length) })}{expanding ? ` · ${t('expanding')}` : ''}</summary>
                 <ul>
@@ -177,6 +178,7 @@ function RecordGrid({ section }: { section: RecordSection }) {
           columnDefs={columnDefs}
           defaultColDef={{ sortable: true, resizable: true, minWidth: 90, cellDataType: false }}
           suppressFieldDotNotation
+          {...TAB_LEAVES_GRID}
           autoSizeStrategy={{ type: 'fitCellContents' }}
         />
       </div>

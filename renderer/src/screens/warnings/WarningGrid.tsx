@@ -7,7 +7,7 @@ import { useEffect, useMemo, type RefObject } from 'react';
 import type { ColumnFilter } from '../../../../electron/contract/api.ts';
 import type { WarningFilters, WarningRow } from '../../../../electron/contract/warnings.ts';
 import { useApi } from '../../api/context.tsx';
-import { gridLocaleText, gridTheme } from '../../grid/setup.ts';
+import { gridLocaleText, gridTheme, TAB_LEAVES_GRID } from '../../grid/setup.ts';
 import { useLocale } from '../../i18n/locale.tsx';
 import { yuan } from './format.ts';
 
@@ -111,6 +111,7 @@ export function WarningGrid({ filters, gridApi, query, onOpen, onCount, onSelect
         columnDefs={columnDefs}
         defaultColDef={DEFAULT_COL_DEF}
         tooltipShowDelay={400}
+        {...TAB_LEAVES_GRID}
         onGridReady={(e) => { gridApi.current = e.api; }}
         onCellKeyDown={onKey}
         onRowDoubleClicked={(e) => e.data && onOpen(e.data, e.rowIndex ?? 0)}
