@@ -101,7 +101,7 @@ describe('Data screen in a real browser: workspace, import wizard, quarantine, e
   });
 
   /** Until the file chooser shows its first folder (as a user would see it before typing a path). */
-  const untilListed = () => page.waitForFunction(() => (document.querySelector('[data-testid="fc-path"]') as HTMLInputElement | null)?.value);
+  const untilListed = () => page.waitForFunction(`document.querySelector('[data-testid="fc-path"]')?.value`);
 
   /** Wizard: choose files in the folder, then go on to detection. */
   async function chooseFiles(names: string[]) {
