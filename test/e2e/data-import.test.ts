@@ -101,7 +101,9 @@ describe('Data screen in a real browser: workspace, import wizard, quarantine, e
   });
 
   /** Until the file chooser shows its first folder (as a user would see it before typing a path). */
-  const untilListed = () => page.waitForFunction(`document.querySelector('[data-testid="fc-path"]')?.value`);
+  const untilListed = async () => {
+    for (let i = 0; i < 300 && (await page.getByTestId('fc-path').inputValue()) === ''; i++) await page.waitForTimeout(100);
+  };
 
   /** Wizard: choose files in the folder, then go on to detection. */
   async function chooseFiles(names: string[]) {
