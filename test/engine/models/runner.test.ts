@@ -123,6 +123,33 @@ describe('running models on the demo province', () => {
     }
   });
 
+  test('a statistical screen and a structural link on one lot escalate both; a later run without the link takes it back', async () => {
+    const mdir = workspaceModelsDir(ws);
+    const lot = `SELECT tender_id || '/-' AS subject_id, tender_id, '-' AS lot_id FROM tender WHERE tender_id = (SELECT min(tender_id) FROM tender)`;
+    writeFileSync(join(mdir, 'BID-011.sql'), model('BID-011', 'yellow', lot));
+    writeFileSync(join(mdir, 'BID-003.sql'), model('BID-003', 'yellow', lot));
+    const get = () => ws.conn.all<{ model_id: string; severity: string; base_severity: string; escalation: string | null }>(
+      `SELECT model_id, severity, base_severity, escalation FROM alert WHERE model_id IN ('BID-003', 'BID-011') AND subject_type = 'tender' ORDER BY model_id`);
+    try {
+      const r = await run({ models: ['BID-011', 'BID-003'] });
+      assert.equal(r.warnings.escalated, 2);
+      for (const a of await get()) {
+        assert.equal(a.severity, 'red');
+        assert.equal(a.base_severity, 'yellow');
+        assert.match(a.escalation!, /a statistical screen and a structural link on the same lot: BID-003, BID-011/);
+      }
+      const again = await run({ models: ['BID-011'] });
+      assert.equal(again.warnings.escalated, 0);
+      assert.equal(again.warnings.seen_again, 1);
+      const [link, screen] = await get();
+      assert.equal(screen!.severity, 'yellow');
+      assert.equal(screen!.escalation, null);
+      assert.equal(link!.severity, 'red', 'a warning this run did not see keeps what the last run said');
+    } finally {
+      for (const f of ['BID-011', 'BID-003']) rmSync(join(mdir, `${f}.sql`));
+    }
+  });
+
   test('a cancelled run records nothing', async () => {
     const count = async () => Number((await ws.conn.one<{ n: number }>(`SELECT (SELECT count(*) FROM analysis_run) + (SELECT count(*) FROM hit) AS n`))!.n);
     const before = await count();
