@@ -3,6 +3,7 @@ import { isUtf8 } from 'node:buffer';
 import { once } from 'node:events';
 import { open } from 'node:fs/promises';
 import { ClearsightError } from '../errors.ts';
+import { Gb18030ToUtf8, NotGb18030 } from './gb18030.ts';
 
 export type TextEncoding = 'utf-8' | 'gb18030';
 
@@ -68,32 +69,27 @@ export async function detectEncoding(path: string, signal?: AbortSignal): Promis
 }
 
 /** Stream a GB18030 file into a UTF-8 copy (never the whole file in memory), reporting bytes read. */
-export async function transcodeToUtf8(src: string, dest: string, onBytes: (n: number) => void, signal?: AbortSignal): Promise<void> {
-  // The platform's decoder (ICU) is several times faster than a JavaScript one; fatal, so that a byte
-  // sequence GB18030 cannot decode refuses the file instead of loading U+FFFD in its place.
-  const decoder = new TextDecoder('gb18030', { fatal: true });
+export async function transcodeToUtf8(src: string, dest: string, onBytes: (n: number) => void, signal?: AbortSignal,
+  chunkBytes = 1 << 20): Promise<void> {
+  // Fatal: a byte sequence GB18030 cannot decode refuses the file instead of loading U+FFFD in its place.
+  const converter = new Gb18030ToUtf8();
   const out = createWriteStream(dest);
   let read = 0;
   try {
-    for await (const chunk of createReadStream(src, { highWaterMark: 1 << 20, signal })) {
-      const b = chunk as Buffer;
-      let text: string;
-      try {
-        text = decoder.decode(b, { stream: true });
-      } catch {
-        throw notGb18030(src, await lineAt(src));
-      }
-      read += b.length;
-      onBytes(read);
-      if (!out.write(text)) await once(out, 'drain'); // rejects, and cleans up, on a write error
-    }
-    let tail: string;
     try {
-      tail = decoder.decode();
-    } catch {
-      throw notGb18030(src, await lineAt(src));
+      for await (const chunk of createReadStream(src, { highWaterMark: chunkBytes, signal })) {
+        const b = chunk as Buffer;
+        const utf8 = converter.push(b);
+        read += b.length;
+        onBytes(read);
+        if (!out.write(utf8)) await once(out, 'drain'); // rejects, and cleans up, on a write error
+      }
+      converter.end();
+    } catch (e) {
+      if (e instanceof NotGb18030) throw notGb18030(src, await lineOfByte(src, e.offset));
+      throw e;
     }
-    await new Promise<void>((resolve, reject) => { out.once('error', reject); out.end(tail, resolve); });
+    await new Promise<void>((resolve, reject) => { out.once('error', reject); out.end(resolve); });
   } catch (e) {
     out.destroy();
     throw e;
@@ -101,31 +97,18 @@ export async function transcodeToUtf8(src: string, dest: string, onBytes: (n: nu
 }
 
 function notGb18030(file: string, line: number): ClearsightError {
-  return new ClearsightError('bad_input', `GB18030 解码失败（约第 ${line} 行）/ bytes that are not GB18030 (near line ${line})`, { file, row: line });
+  return new ClearsightError('bad_input', `GB18030 解码失败（第 ${line} 行）/ bytes that are not GB18030 (line ${line})`, { file, row: line });
 }
 
-/** The line of the first byte sequence GB18030 cannot decode (only on this error path, so simply line by line). */
-async function lineAt(path: string): Promise<number> {
+/** The 1-based line of the byte at `offset` (only on the error path). */
+async function lineOfByte(path: string, offset: number): Promise<number> {
+  if (offset === 0) return 1;
   let line = 1;
-  let pending: Buffer = Buffer.alloc(0);
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    pending = Buffer.concat([pending, chunk as Buffer]);
-    for (let nl = pending.indexOf(0x0a); nl >= 0; nl = pending.indexOf(0x0a)) {
-      if (!decodes(pending.subarray(0, nl))) return line;
-      pending = pending.subarray(nl + 1);
-      line++;
-    }
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20, end: offset - 1 })) {
+    const b = chunk as Buffer;
+    for (let nl = b.indexOf(0x0a); nl >= 0; nl = b.indexOf(0x0a, nl + 1)) line++;
   }
   return line;
-}
-
-function decodes(b: Buffer): boolean {
-  try {
-    new TextDecoder('gb18030', { fatal: true }).decode(b);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The length of b without a multi-byte character cut off at its end (at most 3 bytes are held back). */
