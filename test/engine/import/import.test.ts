@@ -57,6 +57,18 @@ describe('importing canonical files', () => {
     assert.deepEqual(q.map((r) => `${r.row_no}:${r.col}`), ['2:value_cny', '3:sign_date']);
   });
 
+  test('true/false in any case and with spaces around are booleans; other words, and a key of spaces only, are problems', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'bid.csv');
+    writeFileSync(file, 'bid_id,is_consortium\nB-BOOL1, TRUE \nB-BOOL2,False\nB-BOOL3,true\nB-BOOL4,yes\n   ,false\nB-BOOL6,false\n');
+    const s = await importInto(ws, { paths: [file] });
+    assert.deepEqual([s.files[0]!.rowsLoaded, s.files[0]!.rowsQuarantined], [4, 2]);
+    const rows = await ws.conn.all<{ id: string; b: boolean }>(`SELECT bid_id AS id, is_consortium AS b FROM bid WHERE bid_id LIKE 'B-BOOL%' ORDER BY 1`);
+    assert.deepEqual(rows.map((r) => `${r.id}:${r.b}`), ['B-BOOL1:true', 'B-BOOL2:false', 'B-BOOL3:true', 'B-BOOL6:false']);
+    const q = await ws.conn.all<{ row_no: number; col: string }>(`SELECT row_no, column_name AS col FROM quarantine WHERE file = $1 ORDER BY row_no`, [file]);
+    assert.deepEqual(q.map((r) => `${r.row_no}:${r.col}`), ['4:is_consortium', '5:bid_id']);
+  });
+
   test('the same file again is refused unless --force, and the workspace does not change', async () => {
     const before = await fingerprints(ws);
     await assert.rejects(importInto(ws, { paths: [fx('canonical/tender.csv')] }), (e: Error & { code?: string }) =>
