@@ -117,7 +117,8 @@ export async function loadCsvDirect(c: DuckDBConnection, batchId: string, f: Pla
 
   await dropCheck(c);
   task.step(`读取 ${name}`, `reading ${name}`, src.sizeBytes, 'bytes');
-  const keyHash = spec.key ? `CASE WHEN s.${quoteIdent(spec.key)} IS NOT NULL THEN hash(trim(s.${quoteIdent(spec.key)})) END` : 'NULL::UBIGINT';
+  // The key as it will be stored (castSql trims an identifier), hashed.
+  const keyHash = spec.key ? `CASE WHEN s.${quoteIdent(spec.key)} IS NOT NULL THEN hash(${castSql('VARCHAR', `s.${quoteIdent(spec.key)}`, spec.key)}) END` : 'NULL::UBIGINT';
   await timed(c, `CREATE TEMP TABLE _import_keys AS SELECT ${keyHash} AS kh FROM ${csvReaderSql('_import_rejects')} s`, params,
     (x) => task.advance(Math.round(x * src.sizeBytes)));
   const rejected = Number((await rowsOf<{ n: number }>(c, `SELECT count(DISTINCT line) AS n FROM temp._import_rejects`))[0]!.n);
