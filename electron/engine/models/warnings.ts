@@ -64,10 +64,16 @@ export async function updateWarnings(c: DuckDBConnection, runId: string): Promis
   debugTiming(t2, 'warnings: escalation');
 
   const t3 = Date.now();
-  await c.run(`UPDATE alert SET run_id = $1, severity = CASE WHEN e.why IS NULL THEN h.severity ELSE 'red' END, base_severity = h.severity,
-      escalation = e.why, last_seen = now()::TIMESTAMP, times_seen = alert.times_seen + 1, last_run_id = $1
-    FROM temp._run_hits h LEFT JOIN temp._run_escalation e USING (fingerprint)
-    WHERE h.seen AND alert.fingerprint = h.fingerprint`, [runId]);
+  // What changes on every run (when, how often, which run) is written for every warning seen again; the
+  // severity and its reasons only where they changed. Updated columns are what the commit writes.
+  // (run_id stays the run that first raised the warning, as first_seen does.)
+  await c.run(`UPDATE alert SET last_seen = now()::TIMESTAMP, times_seen = alert.times_seen + 1, last_run_id = $1
+    FROM temp._run_hits h WHERE h.seen AND alert.fingerprint = h.fingerprint`, [runId]);
+  await c.run(`UPDATE alert SET severity = x.severity, base_severity = x.base_severity, escalation = x.why
+    FROM (SELECT h.fingerprint, CASE WHEN e.why IS NULL THEN h.severity ELSE 'red' END AS severity, h.severity AS base_severity, e.why
+          FROM temp._run_hits h LEFT JOIN temp._run_escalation e USING (fingerprint) WHERE h.seen) x
+    WHERE alert.fingerprint = x.fingerprint AND (alert.severity IS DISTINCT FROM x.severity
+      OR alert.base_severity IS DISTINCT FROM x.base_severity OR alert.escalation IS DISTINCT FROM x.why)`);
   // The evidence is rewritten only where it changed: a warning found again usually has the same, and
   // rewriting a million evidence texts each run is most of the commit's work.
   await c.run(`UPDATE alert SET evidence_json = h.evidence_json, amount_cny = h.amount_cny, score = h.score, occurred_on = h.occurred_on
