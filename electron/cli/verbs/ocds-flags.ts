@@ -2,10 +2,13 @@ import { readFileSync } from 'node:fs';
 import { cardinalSettings, defaultCardinalSettings } from '../../engine/ocds/cardinal-settings.ts';
 import { GROUPS, ocdsFlags, type CardinalMeta, type CardinalResults } from '../../engine/ocds/flags.ts';
 import { parseIni } from '../../engine/ocds/ini.ts';
+import type { SkippedLine } from '../../engine/ocds/releases.ts';
 import { ClearsightError } from '../../engine/errors.ts';
 import { TaskHub } from '../../engine/tasks.ts';
 import { parseVerbArgs } from '../args.ts';
 import { progressPrinter } from '../output.ts';
+
+const MAX_REPORTED = 1000;
 
 export const usage = 'ocds-flags FILE.jsonl [--settings FILE.ini] [--json] [--no-meta]   (Cardinal\'s OCDS red flags on compiled releases, one per line; without --settings, all eleven with their defaults)';
 
@@ -15,13 +18,16 @@ export async function run(argv: string[]): Promise<number> {
   const settings = values.settings === undefined ? defaultCardinalSettings() : cardinalSettings(parseIni(readSettings(values.settings), values.settings), values.settings);
   for (const w of settings.warnings) process.stderr.write(`clearsight ocds-flags: ${w}\n`);
   const hub = new TaskHub();
-  const stop = hub.subscribe(progressPrinter());
+  // Progress only on a terminal: piped, stderr holds the skipped lines, or the one line of an error.
+  const stop = process.stderr.isTTY ? hub.subscribe(progressPrinter()) : () => undefined;
   const onSigint = () => hub.cancelAll();
   process.once('SIGINT', onSigint);
   try {
-    const r = await hub.run('run', (t) => ocdsFlags(positionals[0]!, settings, t, (s) => {
-      process.stderr.write(`clearsight ocds-flags: ${positionals[0]}: 第 ${s.line} 行 / line ${s.line}: ${s.reason}\n`);
-    }));
+    // Said once the file proved to be OCDS: a file that is not gets one line, not one per line.
+    const skipped: SkippedLine[] = [];
+    const r = await hub.run('run', (t) => ocdsFlags(positionals[0]!, settings, t, (s) => { if (skipped.length < MAX_REPORTED) skipped.push(s); }));
+    for (const s of skipped) process.stderr.write(`clearsight ocds-flags: ${positionals[0]}: 第 ${s.line} 行 / line ${s.line}: ${s.reason}\n`);
+    if (r.releases.skipped > skipped.length) process.stderr.write(`clearsight ocds-flags: 另有 ${r.releases.skipped - skipped.length} 行跳过 / ${r.releases.skipped - skipped.length} more lines skipped\n`);
     if (values.json) process.stdout.write(`${cardinalJson(r.results, values['no-meta'] ? null : r.meta)}\n`);
     else {
       console.log(`${r.releases.releases} 个发布 / releases read (${r.releases.skipped} 行跳过 / lines skipped); 指标 / indicators: ${r.indicators.join(', ') || '-'}`);
