@@ -22,18 +22,19 @@ source: Open Contracting Partnership, Red Flags in Public Procurement (2024) R02
 -- price flags the process when its set of tenderers differs from that bid's; both sets of tenderers are
 -- flagged. The same tenderers repeating a price is allowed. Amounts are compared as numbers (1 = 1.0).
 WITH b AS (
-  SELECT p.seq, p.ocid, v.bid_no, v.amount, v.currency, list_sort(list_distinct(v.tenderer_ids)) AS ids
+  SELECT p.seq, p.ocid, v.bid_no, v.amount, v.currency, v.tenderer_ids
   FROM ocds_processes($excluded_procurement_method_details) p JOIN v_ocds_bid v ON v.seq = p.seq
   WHERE ocds_price_comparison(p.procurement_method_details, $no_price_comparison_procurement_methods, $price_comparison_procurement_methods)
     AND v.status NOT IN ('invited', 'withdrawn') AND v.amount IS NOT NULL AND v.currency IS NOT NULL AND len(v.tenderer_ids) > 0
 ),
-pairs AS (
-  SELECT *, lag(ids) OVER (PARTITION BY seq, amount, currency ORDER BY bid_no) AS previous_ids FROM b
+repeated AS (SELECT seq, amount, currency FROM b GROUP BY ALL HAVING count(*) > 1),
+pairs AS (  -- each bid's set of tenderers against the previous bid's with the same price
+  SELECT seq, ocid, amount, currency, ids, lag(ids) OVER (PARTITION BY seq, amount, currency ORDER BY bid_no) AS previous_ids
+  FROM (SELECT *, list_sort(list_distinct(tenderer_ids)) AS ids FROM b SEMI JOIN repeated USING (seq, amount, currency))
 ),
 flagged AS (
-  SELECT seq, ocid, amount, currency, u.id
-  FROM pairs, unnest(list_concat(ids, previous_ids)) AS u(id)
-  WHERE previous_ids IS NOT NULL AND ids <> previous_ids
+  SELECT seq, ocid, amount, currency, unnest(list_concat(ids, previous_ids)) AS id
+  FROM pairs WHERE previous_ids IS NOT NULL AND ids <> previous_ids
 ),
 e AS (
   SELECT seq, any_value(ocid) AS ocid, list(DISTINCT id ORDER BY id) AS ids,
@@ -43,4 +44,4 @@ e AS (
 )
 SELECT 'tender' AS subject_type, ocid AS subject_id, ocid AS tender_id, 1.0::DOUBLE AS score, evidence FROM e
 UNION ALL
-SELECT 'tenderer', u.id, ocid, 1.0, evidence FROM e, unnest(e.ids) AS u(id)
+SELECT 'tenderer', unnest(ids), ocid, 1.0, evidence FROM e

@@ -24,11 +24,11 @@ WITH p AS (
   WHERE tender_period_end IS NOT NULL AND awards_listed AND bids_listed
 ),
 suppliers AS (
-  SELECT DISTINCT a.seq, u.id FROM p JOIN v_ocds_award a ON a.seq = p.seq, unnest(a.supplier_ids) AS u(id) WHERE a.status = 'active'
+  SELECT DISTINCT seq, id FROM (SELECT a.seq, unnest(a.supplier_ids) AS id FROM p JOIN v_ocds_award a ON a.seq = p.seq WHERE a.status = 'active')
 ),
 late AS (
-  SELECT p.seq, p.ocid, p.tender_period_end, v.bid_date, u.id
-  FROM p JOIN v_ocds_bid v ON v.seq = p.seq, unnest(v.tenderer_ids) AS u(id)
+  SELECT p.seq, p.ocid, p.tender_period_end, v.bid_date, unnest(v.tenderer_ids) AS id
+  FROM p JOIN v_ocds_bid v ON v.seq = p.seq
   WHERE v.status = 'valid' AND v.bid_date > p.tender_period_end
 ),
 won AS (SELECT late.* FROM late SEMI JOIN suppliers s ON s.seq = late.seq AND s.id = late.id),
@@ -40,4 +40,4 @@ e AS (
 )
 SELECT 'tender' AS subject_type, ocid AS subject_id, ocid AS tender_id, 1.0::DOUBLE AS score, evidence FROM e
 UNION ALL
-SELECT 'tenderer', u.id, ocid, 1.0, evidence FROM e, unnest(e.ids) AS u(id)
+SELECT 'tenderer', unnest(ids), ocid, 1.0, evidence FROM e

@@ -21,20 +21,23 @@ source: Open Contracting Partnership, Red Flags in Public Procurement (2024) R03
 -- suppliers of the active awards are exactly that tenderer, and at least `threshold` (at least 1) other
 -- tenderers have disqualified bids.
 WITH p AS (SELECT seq, ocid FROM ocds_processes($excluded_procurement_method_details) WHERE awards_final),
-s AS (
-  SELECT a.seq, list(DISTINCT u.id ORDER BY u.id) AS supplier_ids
-  FROM p JOIN v_ocds_award a ON a.seq = p.seq, unnest(a.supplier_ids) AS u(id) WHERE a.status = 'active' GROUP BY a.seq
-),
 t AS (
-  SELECT v.seq, list(DISTINCT u.id ORDER BY u.id) FILTER (WHERE v.status = 'valid') AS valid_ids,
-    list(DISTINCT u.id ORDER BY u.id) FILTER (WHERE v.status = 'disqualified') AS disqualified_ids
-  FROM p JOIN v_ocds_bid v ON v.seq = p.seq, unnest(v.tenderer_ids) AS u(id)
-  WHERE v.status IN ('valid', 'disqualified') GROUP BY v.seq
+  SELECT v.seq, v.status, unnest(v.tenderer_ids) AS id FROM p JOIN v_ocds_bid v ON v.seq = p.seq
+  WHERE v.status IN ('valid', 'disqualified')
+),
+-- Processes with one valid tenderer and a disqualified one: few, so the lists are made for them only.
+one AS (
+  SELECT seq, min(id) FILTER (WHERE status = 'valid') AS winner_id FROM t GROUP BY seq
+  HAVING min(id) FILTER (WHERE status = 'valid') = max(id) FILTER (WHERE status = 'valid') AND bool_or(status = 'disqualified')
+),
+s AS (  -- the suppliers of the active awards are exactly the one valid tenderer
+  SELECT seq FROM (SELECT a.seq, one.winner_id, unnest(a.supplier_ids) AS id FROM one JOIN v_ocds_award a ON a.seq = one.seq WHERE a.status = 'active')
+  GROUP BY seq HAVING min(id) = max(id) AND min(id) = any_value(winner_id)
 ),
 h AS (
-  SELECT p.ocid, t.valid_ids[1] AS winner_id, list_filter(t.disqualified_ids, x -> x <> t.valid_ids[1]) AS others
-  FROM p JOIN t ON t.seq = p.seq JOIN s ON s.seq = p.seq
-  WHERE len(t.valid_ids) = 1 AND t.valid_ids = s.supplier_ids
+  SELECT p.ocid, one.winner_id, list(DISTINCT t.id ORDER BY t.id) FILTER (WHERE t.status = 'disqualified' AND t.id <> one.winner_id) AS others
+  FROM one JOIN s ON s.seq = one.seq JOIN p ON p.seq = one.seq JOIN t ON t.seq = one.seq
+  GROUP BY p.ocid, one.winner_id
 ),
 e AS (
   SELECT ocid, winner_id, len(others) AS n,

@@ -29,6 +29,12 @@ export interface RunRequest {
   params?: Record<string, string | ParamValue>;
   /** The data's "today" ($as_of); default: the workspace's data_as_of, else today. */
   asOf?: string;
+  /**
+   * The caller's own reading of the same data within the run, after the models, while the derived views they
+   * share are still computed (`clearsight ocds-flags` reads Cardinal's statistics there); its SQL counts
+   * when deciding which views to share.
+   */
+  after?: { sql: string[]; read: (c: DuckDBConnection) => Promise<void> };
 }
 
 /** The columns a hit row may carry (DESIGN.md, Models); the model returns those that apply. */
@@ -73,7 +79,7 @@ export async function runModels(ws: Workspace, req: RunRequest, task: Task): Pro
     // table of the same name that their unqualified references resolve to (in dependency order, so a view
     // built on another reads the computed one). A view only one model reads stays a view: the model's own
     // filters then reach into it.
-    const shared = await planSharedViews(c, applicable.map((m) => m.sql));
+    const shared = await planSharedViews(c, [...applicable.map((m) => m.sql), ...(req.after?.sql ?? [])]);
     task.step('计算共用视图', 'computing shared views', shared.length, 'steps');
     for (const [i, s] of shared.entries()) {
       const t0 = Date.now();
@@ -98,6 +104,7 @@ export async function runModels(ws: Workspace, req: RunRequest, task: Task): Pro
         s.missing ? JSON.stringify(s.missing) : null, s.seconds, fingerprint.byModel.get(m.id)!, m.sha256]);
       summaries.push(s);
     }
+    if (req.after) await req.after.read(c);
     for (const s of shared) await c.run(`DROP TABLE IF EXISTS temp.${quoteIdent(s.view)}`);
     task.step('更新预警', 'updating warnings', 0, 'steps');
     const tWarnings = Date.now();

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DuckDBType, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBType, DuckDBValue } from '@duckdb/node-api';
 import { ClearsightError } from '../errors.ts';
 import { loadLibrary, selectModels } from '../models/library.ts';
 import { resolveParams, runModels } from '../models/runner.ts';
@@ -53,7 +53,11 @@ async function flagsIn(ws: Workspace, file: string, settings: CardinalSettings, 
   const results: CardinalResults = {};
   let meta: CardinalMeta = {};
   if (ids.length > 0) {
-    const run = await runModels(ws, { models: ids, params: settings.params }, task);
+    const stats = metaQueries(settings);
+    const run = await runModels(ws, {
+      models: ids, params: settings.params,
+      after: { sql: stats.map((q) => q.sql), read: async (c) => { meta = await cardinalMeta(c, stats); } },
+    }, task);
     const failed = run.models.find((m) => m.status === 'failed');
     if (failed) throw new ClearsightError('internal', `${failed.model_id} failed: ${failed.error}`);
     const hits = await ws.conn.all<{ model_id: string; subject_type: string; subject_id: string; score: number }>(
@@ -64,7 +68,6 @@ async function flagsIn(ws: Workspace, file: string, settings: CardinalSettings, 
       if (!group) throw new ClearsightError('internal', `${h.model_id}: a hit of subject type ${h.subject_type} has no Cardinal group`);
       ((results[group] ??= {})[h.subject_id] ??= {})[h.model_id.replace(/^OCDS-/, '')] = h.score;
     }
-    meta = await cardinalMeta(ws, settings);
   }
   return { results, meta, releases, indicators: settings.indicators, seconds: { load: (t1 - t0) / 1000, indicators: (performance.now() - t1) / 1000 } };
 }
@@ -80,7 +83,7 @@ const META_SQL: Partial<Record<CardinalIndicator, string>> = {
       quantile_type8(list_sort(list(disqualified::DOUBLE / submitted)), 0.75) AS q3
     FROM ocds_disqualified_bids($excluded_procurement_method_details)
     WHERE submitted >= CASE WHEN party_group = 'tenderer' THEN $minimum_submitted_bids ELSE $minimum_contracting_processes END
-    GROUP BY party_group`,
+    GROUP BY party_group ORDER BY party_group`,
   R048: `SELECT quantile_type8(x, 0.25) AS q1, quantile_type8(x, 0.75) AS q3 FROM (SELECT list_sort(list(variety::DOUBLE)) AS x
     FROM ocds_supplier_variety($excluded_procurement_method_details, $digits) WHERE processes >= $minimum_contracting_processes)`,
 };
@@ -89,9 +92,12 @@ META_SQL.R058 = META_SQL.R024;
 /** Rust's f64::round (half away from zero) to 4 decimals, as Cardinal rounds Meta; NaN (no data) is null. */
 const round4 = (v: number | null) => (v === null || Number.isNaN(v) ? null : (Math.sign(v) * Math.round(Math.abs(v) * 10_000)) / 10_000);
 
-async function cardinalMeta(ws: Workspace, settings: CardinalSettings): Promise<CardinalMeta> {
+interface MetaQuery { code: CardinalIndicator; sql: string; values: Record<string, DuckDBValue>; types: Record<string, DuckDBType>; threshold: number | null }
+
+/** The Meta statements of the enabled statistical indicators, bound to the parameters their models get. */
+function metaQueries(settings: CardinalSettings): MetaQuery[] {
   const library = loadLibrary();
-  const meta: CardinalMeta = {};
+  const out: MetaQuery[] = [];
   for (const code of settings.indicators) {
     const sql = META_SQL[code];
     if (!sql) continue;
@@ -99,22 +105,28 @@ async function cardinalMeta(ws: Workspace, settings: CardinalSettings): Promise<
     const own = Object.fromEntries(Object.entries(settings.params).filter(([k]) => k.startsWith(`${model!.id}.`)));
     const { bound, text } = resolveParams([model!], own);
     const b = bound.get(model!.id)!;
-    const used = [...new Set([...sql.matchAll(/\$([a-z_]+)/g)].map((m) => m[1]!))];
     const values: Record<string, DuckDBValue> = {};
     const types: Record<string, DuckDBType> = {};
-    for (const name of used) { values[name] = b.values[name]!; types[name] = b.types[name]!; }
-    const rows = await ws.conn.exclusive(async (c) => (await c.runAndReadAll(sql, values, types)).getRowObjectsJS());
-    const threshold = text[model!.id]!.threshold as number | null | undefined;
+    for (const [, name] of sql.matchAll(/\$([a-z_]+)/g)) { values[name!] = b.values[name!]!; types[name!] = b.types[name!]!; }
+    out.push({ code, sql, values, types, threshold: (text[model!.id]!.threshold as number | null | undefined) ?? null });
+  }
+  return out;
+}
+
+async function cardinalMeta(c: DuckDBConnection, queries: MetaQuery[]): Promise<CardinalMeta> {
+  const meta: CardinalMeta = {};
+  for (const { code, sql, values, types, threshold } of queries) {
+    const rows = (await c.runAndReadAll(sql, values, types)).getRowObjectsJS();
     const fence = async (q1: unknown, q3: unknown, side: 'upper' | 'lower') => {
-      if (threshold !== null && threshold !== undefined) return threshold;
-      const r = await ws.conn.one<{ f: number | null }>(`SELECT iqr_${side}_fence($1::DOUBLE, $2::DOUBLE) AS f`, [q1 as number | null, q3 as number | null]);
-      return r?.f ?? null;
+      if (threshold !== null) return threshold;
+      const r = await c.runAndReadAll(`SELECT iqr_${side}_fence($1::DOUBLE, $2::DOUBLE) AS f`, [q1 as number | null, q3 as number | null]);
+      return (r.getRowObjectsJS()[0]?.f as number | null | undefined) ?? null;
     };
-    const quartiles = (r: Record<string, unknown>, prefix = '') => threshold === null || threshold === undefined
-      ? { [`${prefix}q1`]: r.q1 as number | null, [`${prefix}q3`]: r.q3 as number | null } : {};
+    const quartiles = (r: Record<string, unknown>, prefix = '') => (threshold === null
+      ? { [`${prefix}q1`]: r.q1 as number | null, [`${prefix}q3`]: r.q3 as number | null } : {});
     const out: Record<string, number | null> = {};
     if (code === 'R038') {
-      const names = { buyer: 'Buyer', procuring_entity: 'ProcuringEntity', tenderer: 'Tenderer' } as Record<string, string>;
+      const names: Record<string, string> = { buyer: 'Buyer', procuring_entity: 'ProcuringEntity', tenderer: 'Tenderer' };
       for (const r of rows) {
         const g = names[r.party_group as string]!;
         Object.assign(out, quartiles(r, `${g}_`), { [`${g}_upper_fence`]: await fence(r.q1, r.q3, 'upper') });

@@ -1,33 +1,37 @@
 -- What the OCDS red flags (models/ocds/, Cardinal's indicators) read from the raw releases in ocds_release.
 -- A field counts only when it has the JSON type Cardinal expects (a string status, a numeric amount, an
--- array of tenderers...); a field of another type is as if absent, as it is for Cardinal. The views do not
--- filter: each model applies Cardinal's exclusions with its own parameters.
+-- array of tenderers...); a field of another type is as if absent, as it is for Cardinal. Beyond taking each
+-- process once, the views do not filter: each model applies Cardinal's exclusions with its own parameters.
 
 -- A JSON value as text when it is a JSON string, else NULL.
 CREATE MACRO ocds_text(v) AS CASE WHEN json_type(v) = 'VARCHAR' THEN json_extract_string(v, '$') END;
 
--- Each release parsed once into the fields the indicators read; leaves stay JSON so that their type is kept.
--- seq is the order of insertion (the file's order for `clearsight ocds-flags`), which decides the "first
--- observed" currency.
-CREATE VIEW v_ocds_release AS
-SELECT rowid AS seq, release_date, json_transform(release_json, '{
-  "ocid": "JSON",
-  "buyer": {"id": "JSON"},
-  "tender": {"status": "JSON", "procurementMethod": "JSON", "procurementMethodDetails": "JSON", "numberOfTenderers": "JSON",
-             "tenderPeriod": {"startDate": "JSON", "endDate": "JSON"}, "procuringEntity": {"id": "JSON"}},
-  "bids": {"details": [{"status": "JSON", "date": "JSON", "value": {"amount": "JSON", "currency": "JSON"}, "tenderers": [{"id": "JSON"}]}]},
-  "awards": [{"status": "JSON", "suppliers": [{"id": "JSON"}], "items": [{"classification": {"id": "JSON"}}]}]
-}') AS j
-FROM ocds_release;
-
--- One row per contracting process: the latest release of each ocid (a compiled release is the only one).
--- awards_final is Cardinal's gate "all awards final": awards and bids.details are arrays and no award has a
--- status other than active, cancelled or unsuccessful (awards without a string status are ignored).
--- active_award_count: awards with the status active. sole_supplier_id: when the gate passes and there is
--- exactly one active award, with exactly one supplier (its id, if a string).
+-- One row per contracting process: the latest release of each ocid (a compiled release is the only one),
+-- parsed once into the fields the indicators read; leaves stay JSON so that their type is kept. seq is the
+-- release's order of insertion (the file's order for `clearsight ocds-flags`), which decides the "first
+-- observed" currency. awards_final is Cardinal's gate "all awards final": awards and bids.details are arrays
+-- and no award has a status other than active, cancelled or unsuccessful (awards without a string status
+-- are ignored). active_award_count: awards with the status active. sole_supplier_id: when the gate passes
+-- and there is exactly one active award, with exactly one supplier (its id, if a string). bid_list and
+-- award_list are the parsed arrays, which v_ocds_bid and v_ocds_award unfold.
 CREATE VIEW v_ocds_process AS
-WITH p AS (
-  SELECT seq, release_date, ocds_text(j.ocid) AS ocid,
+WITH latest AS (
+  SELECT rowid AS seq FROM ocds_release WHERE ocid IS NOT NULL
+  QUALIFY row_number() OVER (PARTITION BY ocid ORDER BY release_date DESC NULLS LAST, rowid DESC) = 1
+),
+r AS (
+  SELECT rowid AS seq, json_transform(release_json, '{
+    "ocid": "JSON",
+    "buyer": {"id": "JSON"},
+    "tender": {"status": "JSON", "procurementMethod": "JSON", "procurementMethodDetails": "JSON", "numberOfTenderers": "JSON",
+               "tenderPeriod": {"startDate": "JSON", "endDate": "JSON"}, "procuringEntity": {"id": "JSON"}},
+    "bids": {"details": [{"status": "JSON", "date": "JSON", "value": {"amount": "JSON", "currency": "JSON"}, "tenderers": [{"id": "JSON"}]}]},
+    "awards": [{"status": "JSON", "suppliers": [{"id": "JSON"}], "items": [{"classification": {"id": "JSON"}}]}]
+  }') AS j
+  FROM ocds_release WHERE rowid IN (SELECT seq FROM latest)
+),
+p AS (
+  SELECT seq, ocds_text(j.ocid) AS ocid,
     coalesce(ocds_text(j.tender.status) = 'cancelled', false) AS cancelled,
     ocds_text(j.tender.procurementMethod) AS procurement_method,
     ocds_text(j.tender.procurementMethodDetails) AS procurement_method_details,
@@ -40,36 +44,36 @@ WITH p AS (
     j.awards IS NOT NULL AS awards_listed,
     j.bids.details IS NOT NULL AS bids_listed,
     list_filter(j.awards, a -> ocds_text(a.status) = 'active') AS active_awards,
-    len(list_filter(j.awards, a -> ocds_text(a.status) NOT IN ('active', 'cancelled', 'unsuccessful'))) AS unfinal_awards
-  FROM v_ocds_release
+    len(list_filter(j.awards, a -> ocds_text(a.status) NOT IN ('active', 'cancelled', 'unsuccessful'))) AS unfinal_awards,
+    j.bids.details AS bid_list, j.awards AS award_list
+  FROM r
   WHERE json_type(j.ocid) = 'VARCHAR'
-  QUALIFY row_number() OVER (PARTITION BY ocid ORDER BY release_date DESC NULLS LAST, seq DESC) = 1
 )
 SELECT seq, ocid, cancelled, procurement_method, procurement_method_details, number_of_tenderers, tender_period_start,
   tender_period_end, buyer_id, procuring_entity_id, awards_listed, bids_listed, coalesce(len(active_awards), 0) AS active_award_count,
   awards_listed AND bids_listed AND unfinal_awards = 0 AS awards_final,
   CASE WHEN awards_listed AND bids_listed AND unfinal_awards = 0 AND len(active_awards) = 1 AND len(active_awards[1].suppliers) = 1
-    THEN ocds_text(active_awards[1].suppliers[1].id) END AS sole_supplier_id
+    THEN ocds_text(active_awards[1].suppliers[1].id) END AS sole_supplier_id,
+  bid_list, award_list
 FROM p;
 
--- One row per element of bids.details (bid_no from 1, in the release's order), of every release: join
--- v_ocds_process on seq to keep the processes' own. tenderer_count is the length of the tenderers array
--- (NULL when it is not an array); tenderer_ids are its string ids, in order.
+-- One row per element of a process's bids.details (bid_no from 1, in the release's order). tenderer_count is
+-- the length of the tenderers array (NULL when it is not an array); tenderer_ids are its string ids, in order.
 CREATE VIEW v_ocds_bid AS
 SELECT seq, bid_no, ocds_text(b.status) AS status,
   CASE WHEN json_type(b.value.amount) IN ('UBIGINT', 'BIGINT', 'DOUBLE') THEN CAST(b.value.amount AS DOUBLE) END AS amount,
   ocds_text(b.value.currency) AS currency, ocds_text(b.date) AS bid_date, len(b.tenderers) AS tenderer_count,
   list_transform(list_filter(b.tenderers, t -> json_type(t.id) = 'VARCHAR'), t -> json_extract_string(t.id, '$')) AS tenderer_ids
-FROM (SELECT seq, unnest(j.bids.details) AS b, generate_subscripts(j.bids.details, 1) AS bid_no FROM v_ocds_release);
+FROM (SELECT seq, unnest(bid_list) AS b, generate_subscripts(bid_list, 1) AS bid_no FROM v_ocds_process);
 
--- One row per element of awards, as v_ocds_bid. items_listed: items is an array; classification_ids: the
--- string ids of its items' classifications.
+-- One row per element of a process's awards, as v_ocds_bid. items_listed: items is an array;
+-- classification_ids: the string ids of its items' classifications.
 CREATE VIEW v_ocds_award AS
 SELECT seq, award_no, ocds_text(a.status) AS status, len(a.suppliers) AS supplier_count,
   list_transform(list_filter(a.suppliers, s -> json_type(s.id) = 'VARCHAR'), s -> json_extract_string(s.id, '$')) AS supplier_ids,
   a.items IS NOT NULL AS items_listed,
   list_transform(list_filter(a.items, i -> json_type(i.classification.id) = 'VARCHAR'), i -> json_extract_string(i.classification.id, '$')) AS classification_ids
-FROM (SELECT seq, unnest(j.awards) AS a, generate_subscripts(j.awards, 1) AS award_no FROM v_ocds_release);
+FROM (SELECT seq, unnest(award_list) AS a, generate_subscripts(award_list, 1) AS award_no FROM v_ocds_process);
 
 -- Cardinal's global exclusions, before every indicator: cancelled tenders, and tenders whose
 -- procurementMethodDetails is one of excluded_details.
@@ -172,16 +176,17 @@ UNION ALL
 SELECT 'procuring_entity', procuring_entity_id, sum(disqualified), sum(submitted)
 FROM per WHERE procuring_entity_id IS NOT NULL GROUP BY procuring_entity_id
 UNION ALL
-SELECT 'tenderer', u.id, count(*) FILTER (WHERE s.dq), count(*)
-FROM s, unnest(s.tenderer_ids) AS u(id) GROUP BY u.id;
+SELECT 'tenderer', id, count(*) FILTER (WHERE dq), count(*)
+FROM (SELECT dq, unnest(tenderer_ids) AS id FROM s) GROUP BY id;
 
 -- R048: per supplier of active awards made to it alone, the distinct first `digits` characters of its
 -- awarded items' classification ids, and the processes in which it had such an item.
 CREATE MACRO ocds_supplier_variety(excluded_details, digits) AS TABLE
 WITH c AS (
-  SELECT p.seq, a.supplier_ids[1] AS supplier_id, substring(u.cid, 1, digits) AS code
-  FROM ocds_processes(excluded_details) p JOIN v_ocds_award a ON a.seq = p.seq, unnest(a.classification_ids) AS u(cid)
-  WHERE a.status = 'active' AND a.supplier_count = 1 AND len(a.supplier_ids) = 1
+  SELECT seq, supplier_id, substring(cid, 1, digits) AS code FROM (
+    SELECT p.seq, a.supplier_ids[1] AS supplier_id, unnest(a.classification_ids) AS cid
+    FROM ocds_processes(excluded_details) p JOIN v_ocds_award a ON a.seq = p.seq
+    WHERE a.status = 'active' AND a.supplier_count = 1 AND len(a.supplier_ids) = 1)
 )
 SELECT supplier_id, count(DISTINCT seq) AS processes, count(DISTINCT code) AS variety, list(DISTINCT code ORDER BY code) AS codes
 FROM c GROUP BY supplier_id;
