@@ -23,7 +23,8 @@ export interface OcdsFlagsRun {
   meta: CardinalMeta;
   releases: LoadedReleases;
   indicators: CardinalIndicator[];
-  seconds: { load: number; indicators: number };
+  /** Loading the file, and running the indicators (with the views they share); each indicator's own query. */
+  seconds: { load: number; indicators: number; each: Partial<Record<CardinalIndicator, number>> };
 }
 
 /**
@@ -52,6 +53,7 @@ async function flagsIn(ws: Workspace, file: string, settings: CardinalSettings, 
   const ids = settings.indicators.map(modelIdOf);
   const results: CardinalResults = {};
   let meta: CardinalMeta = {};
+  const each: OcdsFlagsRun['seconds']['each'] = {};
   if (ids.length > 0) {
     const stats = metaQueries(settings);
     const run = await runModels(ws, {
@@ -60,6 +62,7 @@ async function flagsIn(ws: Workspace, file: string, settings: CardinalSettings, 
     }, task);
     const failed = run.models.find((m) => m.status === 'failed');
     if (failed) throw new ClearsightError('internal', `${failed.model_id} failed: ${failed.error}`);
+    for (const m of run.models) each[m.model_id.replace(/^OCDS-/, '') as CardinalIndicator] = m.seconds;
     const hits = await ws.conn.all<{ model_id: string; subject_type: string; subject_id: string; score: number }>(
       `SELECT model_id, subject_type, subject_id, score FROM hit WHERE analysis_run_id = $1 ORDER BY model_id, subject_type, subject_id`, [run.run_id]);
     const groupOf = new Map(Object.entries(GROUPS).map(([g, t]) => [t as string, g as Group]));
@@ -69,7 +72,7 @@ async function flagsIn(ws: Workspace, file: string, settings: CardinalSettings, 
       ((results[group] ??= {})[h.subject_id] ??= {})[h.model_id.replace(/^OCDS-/, '')] = h.score;
     }
   }
-  return { results, meta, releases, indicators: settings.indicators, seconds: { load: (t1 - t0) / 1000, indicators: (performance.now() - t1) / 1000 } };
+  return { results, meta, releases, indicators: settings.indicators, seconds: { load: (t1 - t0) / 1000, indicators: (performance.now() - t1) / 1000, each } };
 }
 
 // The statistics Cardinal reports as Meta, from the same samples and macros as the models (migration 011).
