@@ -29,7 +29,7 @@ WITH r AS (
   SELECT * FROM ocds_second_lowest_bid_ratio($excluded_procurement_method_details, $no_price_comparison_procurement_methods,
     $price_comparison_procurement_methods, $currency)
 ),
-s AS (SELECT quantile_type8(list_sort(list(ratio)), 0.25) AS q1, quantile_type8(list_sort(list(ratio)), 0.75) AS q3 FROM r),
+s AS (SELECT q.q1, q.q3 FROM (SELECT quartiles_type8(list(ratio)) AS q FROM r)),
 f AS (
   SELECT q1, q3, coalesce($threshold, iqr_lower_fence(q1, q3)) AS lower_fence, CASE WHEN $threshold IS NULL THEN q1 ELSE 1 END AS q1_guard
   FROM s

@@ -26,9 +26,8 @@ WITH t AS (
   SELECT tenderer_id, processes, wins, wins::DOUBLE / processes AS ratio FROM ocds_valid_tenderer_wins($excluded_procurement_method_details)
 ),
 s AS (
-  SELECT quantile_type8(list_sort(list(ratio)), 0.25) AS q1, quantile_type8(list_sort(list(ratio)), 0.75) AS q3,
-    quantile_type8(list_sort(list(processes::DOUBLE)), $percentile::DOUBLE / 100) AS processes_fence
-  FROM t
+  SELECT q.q1, q.q3, processes_fence FROM (SELECT quartiles_type8(list(ratio)) AS q,
+    quantile_type8(list_sort(list(processes::DOUBLE)), $percentile::DOUBLE / 100) AS processes_fence FROM t)
 ),
 f AS (
   SELECT q1, q3, processes_fence, coalesce($threshold, iqr_lower_fence(q1, q3)) AS lower_fence,

@@ -29,8 +29,7 @@ WITH r AS (
   WHERE submitted >= CASE WHEN party_group = 'tenderer' THEN $minimum_submitted_bids ELSE $minimum_contracting_processes END
 ),
 s AS (
-  SELECT party_group, quantile_type8(list_sort(list(ratio)), 0.25) AS q1, quantile_type8(list_sort(list(ratio)), 0.75) AS q3
-  FROM r GROUP BY party_group
+  SELECT party_group, q.q1, q.q3 FROM (SELECT party_group, quartiles_type8(list(ratio)) AS q FROM r GROUP BY party_group)
 ),
 f AS (SELECT party_group, q1, q3, coalesce($threshold, iqr_upper_fence(q1, q3)) AS upper_fence FROM s)
 SELECT r.party_group AS subject_type, r.party_id AS subject_id, r.ratio AS score,

@@ -28,7 +28,7 @@ WITH v AS (
   FROM ocds_supplier_variety($excluded_procurement_method_details, $digits)
   WHERE processes >= $minimum_contracting_processes
 ),
-s AS (SELECT quantile_type8(list_sort(list(variety)), 0.25) AS q1, quantile_type8(list_sort(list(variety)), 0.75) AS q3 FROM v),
+s AS (SELECT q.q1, q.q3 FROM (SELECT quartiles_type8(list(variety)) AS q FROM v)),
 f AS (SELECT q1, q3, coalesce($threshold::DOUBLE, iqr_upper_fence(q1, q3)) AS upper_fence FROM s)
 SELECT 'tenderer' AS subject_type, v.supplier_id AS subject_id, v.variety AS score,
   {'tenderer_id': v.supplier_id, 'processes': v.processes, 'variety': v.variety, 'codes': v.codes,

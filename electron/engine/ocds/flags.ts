@@ -78,16 +78,16 @@ async function flagsIn(ws: Workspace, file: string, settings: CardinalSettings, 
 // The statistics Cardinal reports as Meta, from the same samples and macros as the models (migration 011).
 // A threshold set in the settings replaces the fence, and the quartiles are then not computed.
 const META_SQL: Partial<Record<CardinalIndicator, string>> = {
-  R024: `SELECT quantile_type8(x, 0.25) AS q1, quantile_type8(x, 0.75) AS q3 FROM (SELECT list_sort(list(ratio)) AS x
+  R024: `SELECT q.q1, q.q3 FROM (SELECT quartiles_type8(list(ratio)) AS q
     FROM ocds_second_lowest_bid_ratio($excluded_procurement_method_details, $no_price_comparison_procurement_methods, $price_comparison_procurement_methods, $currency))`,
-  R025: `SELECT quantile_type8(x, 0.25) AS q1, quantile_type8(x, 0.75) AS q3, quantile_type8(n, $percentile::DOUBLE / 100) AS upper_fence
-    FROM (SELECT list_sort(list(wins::DOUBLE / processes)) AS x, list_sort(list(processes::DOUBLE)) AS n FROM ocds_valid_tenderer_wins($excluded_procurement_method_details))`,
-  R038: `SELECT party_group, quantile_type8(list_sort(list(disqualified::DOUBLE / submitted)), 0.25) AS q1,
-      quantile_type8(list_sort(list(disqualified::DOUBLE / submitted)), 0.75) AS q3
+  R025: `SELECT q.q1, q.q3, upper_fence FROM (SELECT quartiles_type8(list(wins::DOUBLE / processes)) AS q,
+      quantile_type8(list_sort(list(processes::DOUBLE)), $percentile::DOUBLE / 100) AS upper_fence
+    FROM ocds_valid_tenderer_wins($excluded_procurement_method_details))`,
+  R038: `SELECT party_group, q.q1, q.q3 FROM (SELECT party_group, quartiles_type8(list(disqualified::DOUBLE / submitted)) AS q
     FROM ocds_disqualified_bids($excluded_procurement_method_details)
     WHERE submitted >= CASE WHEN party_group = 'tenderer' THEN $minimum_submitted_bids ELSE $minimum_contracting_processes END
-    GROUP BY party_group ORDER BY party_group`,
-  R048: `SELECT quantile_type8(x, 0.25) AS q1, quantile_type8(x, 0.75) AS q3 FROM (SELECT list_sort(list(variety::DOUBLE)) AS x
+    GROUP BY party_group) ORDER BY party_group`,
+  R048: `SELECT q.q1, q.q3 FROM (SELECT quartiles_type8(list(variety::DOUBLE)) AS q
     FROM ocds_supplier_variety($excluded_procurement_method_details, $digits) WHERE processes >= $minimum_contracting_processes)`,
 };
 META_SQL.R058 = META_SQL.R024;

@@ -102,6 +102,10 @@ CASE
        - sorted_values[CAST(trunc(quantile_type8_h(len(sorted_values), tau)) AS BIGINT)])
 END;
 
+-- The first and third quartiles (type 8) of a list of values, as {q1, q3}.
+CREATE MACRO quartiles_type8(vals) AS
+  {'q1': quantile_type8(list_sort(CAST(vals AS DOUBLE[])), 0.25), 'q3': quantile_type8(list_sort(CAST(vals AS DOUBLE[])), 0.75)};
+
 -- The rounding error of a + b (Knuth's TwoSum): a + b = fl(a + b) + two_sum_error(a, b) exactly.
 CREATE MACRO two_sum_error(a, b) AS (a - ((a + b) - ((a + b) - a))) + (b - ((a + b) - a));
 
