@@ -16,7 +16,7 @@ params:
   - { name: excluded_procurement_method_details, type: text_list, default: [], label_zh: 不计的采购方式细分（procurementMethodDetails）, label_en: Procurement method details left out }
 explain:
   zh: "{ocds_group} {party_id}：递交的 {submitted} 份投标中 {disqualified} 份被否决，比例 {disqualified_ratio} 达到上限 {upper_fence}"
-  en: "{ocds_group} {party_id}: {disqualified} of {submitted} bids submitted were disqualified, a share of {disqualified_ratio}, at least the fence {upper_fence}"
+  en: "The {subject_type} {party_id}: {disqualified} of {submitted} bids submitted were disqualified, a share of {disqualified_ratio}, at least the fence {upper_fence}"
 source: Open Contracting Partnership, Red Flags in Public Procurement (2024) R038; open-contracting/cardinal-rs indicator R038 (the same rule, exclusions, settings and Hyndman–Fan type 8 quartiles)
 */
 -- Cardinal's R038: disqualified / submitted bids per buyer, per procuring entity and per tenderer
@@ -33,7 +33,7 @@ s AS (
 ),
 f AS (SELECT party_group, q1, q3, coalesce($threshold, iqr_upper_fence(q1, q3)) AS upper_fence FROM s)
 SELECT r.party_group AS subject_type, r.party_id AS subject_id, r.ratio AS score,
-  {'ocds_group': CASE r.party_group WHEN 'buyer' THEN '采购人 buyer' WHEN 'procuring_entity' THEN '采购代理 procuring entity' ELSE '投标人 tenderer' END,
+  {'ocds_group': CASE r.party_group WHEN 'buyer' THEN '采购人' WHEN 'procuring_entity' THEN '采购代理机构' ELSE '投标人' END,
    'party_id': r.party_id, 'submitted': r.submitted, 'disqualified': r.disqualified, 'disqualified_ratio': r.ratio,
    'q1': f.q1, 'q3': f.q3, 'upper_fence': f.upper_fence} AS evidence
 FROM r JOIN f ON f.party_group = r.party_group

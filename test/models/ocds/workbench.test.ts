@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { WarningGridPage } from '../../../electron/contract/api.ts';
+import type { TablePage, WarningGridPage } from '../../../electron/contract/api.ts';
 import type { Result } from '../../../electron/contract/result.ts';
 import type { WarningDetail, WarningTimeline } from '../../../electron/contract/warnings.ts';
 import { ApiService } from '../../../electron/engine/api/service.ts';
@@ -60,5 +60,12 @@ describe('OCDS models in the workbench', () => {
     assert.ok(d.evidence.length > 0 && d.evidence.every((e) => /[\u4e00-\u9fff]/.test(e.label_zh)), JSON.stringify(d.evidence));
     assert.ok(d.records.some((s) => JSON.stringify(s).includes('某中学改扩建工程')), 'the tender is among the records');
     value<WarningTimeline>(await api.call('warningTimeline', { alertId: id }));
+  });
+
+  test('the Data screen pages the OCDS views', async () => {
+    for (const table of ['v_ocds_process', 'v_ocds_bid', 'v_ocds_award']) {
+      const p = value<TablePage>(await api.call('tablePage', { table, startRow: 0, endRow: 10 }));
+      assert.equal(p.rows.length, { v_ocds_process: 1, v_ocds_bid: 2, v_ocds_award: 1 }[table], table);
+    }
   });
 });
