@@ -13,6 +13,7 @@ const VERBS: Record<string, () => Promise<{ usage: string; run: (argv: string[])
   run: () => import('./verbs/run.ts'),
   hits: () => import('./verbs/hits.ts'),
   eval: () => import('./verbs/eval.ts'),
+  'ocds-flags': () => import('./verbs/ocds-flags.ts'),
   serve: () => import('./verbs/serve.ts'),
   start: () => import('./verbs/start.ts'),
 };

@@ -2,12 +2,18 @@
 
 export type Severity = 'red' | 'orange' | 'yellow';
 export type ModelDomain = 'BID' | 'SOE' | 'FUND' | 'VIL' | 'OCDS';
-export type ParamType = 'integer' | 'number' | 'text' | 'date' | 'boolean' | 'text_list';
+export type ParamType = 'integer' | 'number' | 'text' | 'date' | 'boolean' | 'text_list' | 'integer_map';
+
+/**
+ * A parameter's value: integer_map is text → integer (e.g. a number of days per procurement method);
+ * null is "not set" for an integer or number whose model then decides by its own rule (e.g. a fence).
+ */
+export type ParamValue = number | string | boolean | string[] | Record<string, number> | null;
 
 export interface ModelParam {
   name: string;
   type: ParamType;
-  default: number | string | boolean | string[];
+  default: ParamValue;
   unit?: string;
   label_zh: string;
   label_en: string;
@@ -53,4 +59,15 @@ export interface RunSummary {
   data_fingerprint: string;
   models: ModelRunSummary[];
   warnings: { new: number; seen_again: number; escalated: number };
+}
+
+/**
+ * A parameter value as typed on the command line and in the UI: lists as a,b,c; maps as key=value,key=value;
+ * "not set" as an empty text.
+ */
+export function paramText(v: ParamValue): string {
+  if (v === null) return '';
+  if (Array.isArray(v)) return v.join(',');
+  if (typeof v === 'object') return Object.entries(v).map(([k, n]) => `${k}=${n}`).join(',');
+  return String(v);
 }

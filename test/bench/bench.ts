@@ -9,6 +9,7 @@ import { Workspace } from '../../electron/engine/workspace/workspace.ts';
 import { gridBench } from './grid-bench.ts';
 import { importBench } from './import-bench.ts';
 import { modelsBench } from './models-bench.ts';
+import { ocdsBench } from './ocds-bench.ts';
 
 const scale = process.env.BENCH_SCALE ?? 'bench';
 const dir = process.env.BENCH_WORKSPACE ?? mkdtempSync(join(tmpdir(), 'clearsight-bench-'));
@@ -42,6 +43,7 @@ try {
     models: process.env.BENCH_SKIP_MODELS === '1' ? null : await modelsBench(ws),
     import: process.env.BENCH_SKIP_IMPORT === '1' ? null : await importBench(ws, mkdtempSync(join(tmpdir(), 'clearsight-bench-import-'))),
     grid: process.env.BENCH_SKIP_GRID === '1' ? null : await gridBench(ws),
+    ocds: process.env.BENCH_SKIP_OCDS === '1' ? null : await ocdsBench(ws),
     checks: {},
   };
   // The bench scale's bar: about 8,000,000 bids, at least 7,500,000; the models' targets of DESIGN.md.

@@ -22,13 +22,13 @@ export function peakRssMb(): number | null {
 }
 
 /** Resident memory now (Linux), in MB. */
-function rssMb(): number | null {
+export function rssMb(): number | null {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
   return m ? Math.round(Number(m[1]) / 1024) : null;
 }
 
 /** Start a new peak: the kernel sets the high-water mark back to the current RSS (Linux; elsewhere a no-op). */
-function resetPeakRss(): void {
+export function resetPeakRss(): void {
   try {
     writeFileSync('/proc/self/clear_refs', '5');
   } catch {

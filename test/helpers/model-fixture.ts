@@ -41,3 +41,8 @@ export async function insertFixture(ws: Workspace, fixture: Fixture): Promise<vo
     }
   }
 }
+
+/** OCDS compiled releases as the rows of ocds_release (in this order), for the OCDS models' fixtures. */
+export function ocdsReleases(releases: Array<Record<string, unknown> & { ocid: string }>): Fixture {
+  return { ocds_release: releases.map((r) => ({ ocid: r.ocid, batch_id: 'fixture', release_json: JSON.stringify(r) })) };
+}

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import type { ModelInfo } from '../../contract/models.ts';
+import type { ModelInfo, ParamType } from '../../contract/models.ts';
 import { ClearsightError } from '../errors.ts';
 
 /**
@@ -27,20 +27,27 @@ const PARAM_NAME = /^[a-z][a-z0-9_]*$/;
 
 const paramSchema = z.object({
   name: z.string().regex(PARAM_NAME, 'lower_snake_case'),
-  type: z.enum(['integer', 'number', 'text', 'date', 'boolean', 'text_list']),
-  default: z.union([z.number(), z.string(), z.boolean(), z.array(z.string())]),
+  type: z.enum(['integer', 'number', 'text', 'date', 'boolean', 'text_list', 'integer_map']),
+  default: z.union([z.number(), z.string(), z.boolean(), z.array(z.string()), z.record(z.string(), z.number()), z.null()]),
   unit: z.string().optional(),
   label_zh: z.string().min(1),
   label_en: z.string().min(1),
 }).strict().superRefine((p, ctx) => {
-  const ok = p.type === 'integer' ? Number.isInteger(p.default)
-    : p.type === 'number' ? typeof p.default === 'number'
-      : p.type === 'boolean' ? typeof p.default === 'boolean'
-        : p.type === 'text_list' ? Array.isArray(p.default)
-          : p.type === 'date' ? typeof p.default === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(p.default)
-            : typeof p.default === 'string';
-  if (!ok) ctx.addIssue({ code: 'custom', path: ['default'], message: `not a ${p.type}` });
+  if (!paramValueFits(p.type, p.default)) ctx.addIssue({ code: 'custom', path: ['default'], message: `not a ${p.type}` });
 });
+
+/** Whether a value is one of a parameter type's: null ("not set") only for integer and number. */
+export function paramValueFits(type: ParamType, v: unknown): boolean {
+  switch (type) {
+    case 'integer': return v === null || Number.isInteger(v);
+    case 'number': return v === null || (typeof v === 'number' && Number.isFinite(v));
+    case 'boolean': return typeof v === 'boolean';
+    case 'text_list': return Array.isArray(v) && v.every((x) => typeof x === 'string');
+    case 'integer_map': return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => Number.isInteger(x));
+    case 'date': return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+    default: return typeof v === 'string';
+  }
+}
 
 const headerSchema = z.object({
   id: z.string().regex(/^(BID|SOE|FUND|VIL|OCDS)-[0-9A-Z]{3,}$/, 'like BID-001'),

@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import {
-  BOOLEAN, DATE, DOUBLE, DuckDBDateValue, INTEGER, LIST, VARCHAR, listValue,
+  BOOLEAN, DATE, DOUBLE, DuckDBDateValue, INTEGER, LIST, MAP, VARCHAR, listValue, mapValue,
   type DuckDBConnection, type DuckDBType, type DuckDBValue,
 } from '@duckdb/node-api';
-import type { ModelParam, ModelRunSummary, RunSummary } from '../../contract/models.ts';
+import type { ModelParam, ModelRunSummary, ParamValue, RunSummary } from '../../contract/models.ts';
 import { assertReadOnlyQuery } from '../db/read-only.ts';
 import { rowsOf } from '../db/rows.ts';
 import { quoteIdent } from '../db/sql.ts';
@@ -13,7 +13,7 @@ import { ClearsightError } from '../errors.ts';
 import type { Task } from '../tasks.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { loadLibrary, selectModels } from './library.ts';
-import type { ModelDefinition } from './model-file.ts';
+import { paramValueFits, type ModelDefinition } from './model-file.ts';
 import { recordLibrary } from './model-table.ts';
 import { planSharedViews, sharedViewSql } from './shared-views.ts';
 import { updateWarnings } from './warnings.ts';
@@ -22,10 +22,19 @@ export interface RunRequest {
   /** Model ids; empty with no domain means the whole library. */
   models?: string[];
   domain?: string;
-  /** Parameter overrides as 'MODEL-ID.name' → text (as typed on the command line or in the UI). */
-  params?: Record<string, string>;
+  /**
+   * Parameter overrides as 'MODEL-ID.name' → text as typed on the command line or in the UI, or a value of
+   * the parameter's type (from a program, e.g. list items that hold commas).
+   */
+  params?: Record<string, string | ParamValue>;
   /** The data's "today" ($as_of); default: the workspace's data_as_of, else today. */
   asOf?: string;
+  /**
+   * The caller's own reading of the same data within the run, after the models, while the derived views they
+   * share are still computed (`clearsight ocds-flags` reads Cardinal's statistics there); its SQL counts
+   * when deciding which views to share.
+   */
+  after?: { sql: string[]; read: (c: DuckDBConnection) => Promise<void> };
 }
 
 /** The columns a hit row may carry (DESIGN.md, Models); the model returns those that apply. */
@@ -70,7 +79,7 @@ export async function runModels(ws: Workspace, req: RunRequest, task: Task): Pro
     // table of the same name that their unqualified references resolve to (in dependency order, so a view
     // built on another reads the computed one). A view only one model reads stays a view: the model's own
     // filters then reach into it.
-    const shared = await planSharedViews(c, applicable.map((m) => m.sql));
+    const shared = await planSharedViews(c, [...applicable.map((m) => m.sql), ...(req.after?.sql ?? [])]);
     task.step('计算共用视图', 'computing shared views', shared.length, 'steps');
     for (const [i, s] of shared.entries()) {
       const t0 = Date.now();
@@ -95,6 +104,7 @@ export async function runModels(ws: Workspace, req: RunRequest, task: Task): Pro
         s.missing ? JSON.stringify(s.missing) : null, s.seconds, fingerprint.byModel.get(m.id)!, m.sha256]);
       summaries.push(s);
     }
+    if (req.after) await req.after.read(c);
     for (const s of shared) await c.run(`DROP TABLE IF EXISTS temp.${quoteIdent(s.view)}`);
     task.step('更新预警', 'updating warnings', 0, 'steps');
     const tWarnings = Date.now();
@@ -158,7 +168,7 @@ export function bindingsFor(m: ModelDefinition, bound: BoundParams, asOf: string
 }
 
 /** Every selected model's parameters: defaults, overridden by 'ID.name' values, checked and typed. */
-export function resolveParams(models: ModelDefinition[], overrides: Record<string, string>):
+export function resolveParams(models: ModelDefinition[], overrides: Record<string, string | ParamValue>):
   { bound: Map<string, BoundParams>; text: Record<string, Record<string, unknown>> } {
   const byId = new Map(models.map((m) => [m.id, m]));
   for (const key of Object.keys(overrides)) {
@@ -176,39 +186,58 @@ export function resolveParams(models: ModelDefinition[], overrides: Record<strin
     text[m.id] = {};
     for (const p of m.params) {
       const given = Object.entries(overrides).find(([k]) => k.toUpperCase() === `${m.id}.${p.name}`.toUpperCase())?.[1];
-      const v = given === undefined ? p.default : parseParam(m.id, p, given);
+      const v = given === undefined ? p.default : typeof given === 'string' && p.type !== 'text' ? parseParam(m.id, p, given) : checkParam(m.id, p, given);
       text[m.id]![p.name] = v;
-      [b.values[p.name], b.types[p.name]] = toDuckDB(p, v);
+      [b.values[p.name], b.types[p.name]] = paramBinding(p, v);
     }
     bound.set(m.id, b);
   }
   return { bound, text };
 }
 
-function parseParam(id: string, p: ModelParam, s: string): ModelParam['default'] {
+function checkParam(id: string, p: ModelParam, v: ParamValue): ParamValue {
+  if (!paramValueFits(p.type, v)) throw new ClearsightError('usage', `${id}.${p.name} 应为 ${p.type} / ${id}.${p.name} must be ${p.type} (got ${JSON.stringify(v)})`);
+  return v;
+}
+
+function parseParam(id: string, p: ModelParam, s: string): ParamValue {
   const bad = () => new ClearsightError('usage', `${id}.${p.name} 应为 ${p.type} / ${id}.${p.name} must be ${p.type} (got '${s}')`);
+  const t = s.trim();
+  // An empty integer or number is "not set" where the model allows it (its default is not set).
+  if (t === '' && p.default === null && (p.type === 'integer' || p.type === 'number')) return null;
   switch (p.type) {
-    case 'integer': { if (!/^-?\d+$/.test(s.trim())) throw bad(); return Number(s); }
-    case 'number': { const x = Number(s); if (s.trim() === '' || !Number.isFinite(x)) throw bad(); return x; }
-    case 'boolean': { if (!/^(true|false)$/i.test(s.trim())) throw bad(); return s.trim().toLowerCase() === 'true'; }
-    case 'date': { if (!/^\d{4}-\d{2}-\d{2}$/.test(s.trim())) throw bad(); return s.trim(); }
+    case 'integer': { if (!/^-?\d+$/.test(t)) throw bad(); return Number(t); }
+    case 'number': { const x = Number(t); if (t === '' || !Number.isFinite(x)) throw bad(); return x; }
+    case 'boolean': { if (!/^(true|false)$/i.test(t)) throw bad(); return t.toLowerCase() === 'true'; }
+    case 'date': { if (!/^\d{4}-\d{2}-\d{2}$/.test(t)) throw bad(); return t; }
     case 'text_list': return s.split(',').map((x) => x.trim()).filter((x) => x !== '');
+    case 'integer_map': {
+      const out: Record<string, number> = {};
+      for (const item of s.split(',').map((x) => x.trim()).filter((x) => x !== '')) {
+        const eq = item.lastIndexOf('=');
+        if (eq <= 0 || !/^-?\d+$/.test(item.slice(eq + 1).trim())) throw bad();
+        out[item.slice(0, eq).trim()] = Number(item.slice(eq + 1));
+      }
+      return out;
+    }
     default: return s;
   }
 }
 
-function toDuckDB(p: ModelParam, v: ModelParam['default']): [DuckDBValue, DuckDBType] {
+/** A parameter's value as DuckDB binds it. */
+export function paramBinding(p: Pick<ModelParam, 'type'>, v: ParamValue): [DuckDBValue, DuckDBType] {
   switch (p.type) {
-    case 'integer': return [v as number, INTEGER];
-    case 'number': return [v as number, DOUBLE];
+    case 'integer': return [v as number | null, INTEGER];
+    case 'number': return [v as number | null, DOUBLE];
     case 'boolean': return [v as boolean, BOOLEAN];
     case 'date': return [dateOf(v as string), DATE];
     case 'text_list': return [listValue((v as string[]).map(String)), LIST(VARCHAR)];
+    case 'integer_map': return [mapValue(Object.entries(v as Record<string, number>).map(([key, value]) => ({ key, value }))), MAP(VARCHAR, INTEGER)];
     default: return [String(v), VARCHAR];
   }
 }
 
-function dateOf(iso: string): DuckDBDateValue {
+export function dateOf(iso: string): DuckDBDateValue {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
   return DuckDBDateValue.fromParts({ year, month, day });
 }

@@ -2,8 +2,9 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { rowsOf } from '../db/rows.ts';
 import { quoteIdent } from '../db/sql.ts';
 
-/** The derived views in the order they build on each other (catalog Appendix B). */
-const VIEW_ORDER = ['v_bid_valid', 'v_tender_price_stats', 'v_kin', 'v_org_person', 'v_person_org_link', 'v_org_link', 'v_org_link_sym'];
+/** The derived views in the order they build on each other (catalog Appendix B, then the OCDS ones). */
+const VIEW_ORDER = ['v_bid_valid', 'v_tender_price_stats', 'v_kin', 'v_org_person', 'v_person_org_link', 'v_org_link', 'v_org_link_sym',
+  'v_ocds_process', 'v_ocds_bid', 'v_ocds_award'];
 const rank = (v: string) => { const i = VIEW_ORDER.indexOf(v); return i < 0 ? VIEW_ORDER.length : i; };
 
 export interface SharedView {
@@ -18,11 +19,16 @@ export interface SharedView {
  * times what the window functions do. A reader is a model or another view built on this one; a column
  * counts as named when its name appears as a word in a reader's text (an over-estimate, which is safe).
  * A reader that may take the whole row (`*`, `alias.*`, NATURAL JOIN, BY NAME, COLUMNS(...), the alias
- * used as a value) keeps every column.
+ * used as a value) keeps every column. A macro a model calls (ocds_processes(...)) is read as part of the
+ * model: the views and columns its body names count as the model's.
  */
-export async function planSharedViews(c: DuckDBConnection, modelSql: string[]): Promise<SharedView[]> {
+export async function planSharedViews(c: DuckDBConnection, models: string[]): Promise<SharedView[]> {
   const defs = new Map((await rowsOf<{ v: string; sql: string }>(c, `SELECT view_name AS v, sql FROM duckdb_views()
     WHERE NOT internal AND schema_name = 'main'`)).map((r) => [r.v, r.sql]));
+  const macros = new Map((await rowsOf<{ f: string; body: string }>(c, `SELECT function_name AS f, string_agg(macro_definition, ' ') AS body
+    FROM duckdb_functions() WHERE function_type IN ('macro', 'table_macro') AND NOT internal AND macro_definition IS NOT NULL
+    GROUP BY function_name`)).map((r) => [r.f.toLowerCase(), r.body]));
+  const modelSql = models.map((sql) => withMacroBodies(sql, macros));
   const uses = new Map<string, number>();
   for (const sql of modelSql) for (const v of viewsNamed(sql)) uses.set(v, (uses.get(v) ?? 0) + 1);
   const shared = [...uses].filter(([v, n]) => n >= 2 && defs.has(v)).map(([v]) => v)
@@ -43,6 +49,24 @@ export async function planSharedViews(c: DuckDBConnection, modelSql: string[]): 
 export function sharedViewSql(s: SharedView): string {
   const cols = s.columns === null || s.columns.length === 0 ? '*' : s.columns.map(quoteIdent).join(', ');
   return `CREATE OR REPLACE TEMP TABLE ${quoteIdent(s.view)} AS SELECT ${cols} FROM main.${quoteIdent(s.view)}`;
+}
+
+/** A model's text followed by the bodies of the macros it calls, and of the macros those call. */
+function withMacroBodies(sql: string, macros: Map<string, string>): string {
+  const seen = new Set<string>();
+  const queue = [sql];
+  let out = sql;
+  while (queue.length > 0) {
+    for (const m of queue.pop()!.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\s*\(/g)) {
+      const name = m[1]!.toLowerCase();
+      const body = macros.get(name);
+      if (body === undefined || seen.has(name)) continue;
+      seen.add(name);
+      out += `\n${body}`;
+      queue.push(body);
+    }
+  }
+  return out;
 }
 
 function viewsNamed(sql: string): Set<string> {

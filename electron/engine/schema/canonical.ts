@@ -32,6 +32,7 @@ export const TABLE_LABELS_ZH: Readonly<Record<string, string>> = {
   v_bid_valid: '有效投标', v_tender_price_stats: '报价统计', v_org_person: '机构关联人员', v_kin: '亲属（双向）',
   v_person_org_link: '人员—机构关联', v_org_link: '机构关联', v_org_link_sym: '机构关联（双向）',
   region: '行政区划', v_warning_list: '预警列表',
+  v_ocds_process: 'OCDS 采购项目', v_ocds_bid: 'OCDS 投标', v_ocds_award: 'OCDS 中标',
 };
 
 /** The tables that hold source data (everything but the workbench's own model and alert tables). */

@@ -118,6 +118,20 @@ const L: Record<string, readonly [string, string]> = {
   over_total: ['超出总额限额', 'Over the total limit'], party_type: ['当事方类型', 'Party type'], party_id: ['当事方', 'Party'], min_degree: ['最近亲等', 'Closest degree'],
   subject_code: ['科目代码', 'Account code'], month_out_cny: ['当月支出（元）', 'Month outflow (CNY)'], month_no_invoice_cny: ['当月无发票支出（元）', 'Month outflow without invoice (CNY)'],
   month_share: ['当月占比', 'Share of the month'], rule: ['规则', 'Rule'],
+  // The OCDS red flags (Cardinal's indicators).
+  ocid: ['OCDS 项目编号', 'OCID'], tender_period_start: ['投标期开始', 'Tender period start'], tender_period_end: ['投标截止', 'Tender period end'],
+  threshold_days: ['天数下限', 'Days required'], procurement_method_details: ['采购方式细分', 'Procurement method details'],
+  number_of_tenderers: ['投标人数（numberOfTenderers）', 'Number of tenderers'], price_gap_ratio: ['次低价高出中标价（倍）', 'Second-lowest above winning (ratio)'],
+  winner_id: ['中标人', 'Winner'], runner_up_id: ['最低未中标投标人', 'Lowest losing tenderer'], winner_amount: ['中标报价', 'Winning bid'],
+  runner_up_amount: ['最低未中标报价', 'Lowest losing bid'], currency: ['币种', 'Currency'], q1: ['下四分位数 Q1', 'First quartile Q1'],
+  q3: ['上四分位数 Q3', 'Third quartile Q3'], lower_fence: ['异常下限（Q1−1.5×IQR 或阈值）', 'Lower fence (Q1 − 1.5 IQR or threshold)'],
+  upper_fence: ['异常上限（Q3+1.5×IQR 或阈值）', 'Upper fence (Q3 + 1.5 IQR or threshold)'], tenderer_id: ['投标人', 'Tenderer'],
+  processes: ['项目数', 'Processes'], wins: ['中标项目数', 'Processes won'], win_ratio: ['中标率', 'Win ratio'],
+  processes_fence: ['项目数门槛（百分位）', 'Processes needed (percentile)'], amounts: ['相同报价', 'Identical prices'], tenderer_ids: ['涉及投标人', 'Tenderers'],
+  bid_date: ['投标时间', 'Bid dated'], disqualified_count: ['被否决的其他投标人数', 'Other tenderers disqualified'], disqualified_ids: ['被否决的投标人', 'Disqualified tenderers'],
+  lowest_amount: ['最低报价', 'Lowest bid'], lowest_valid_amount: ['最低有效报价', 'Lowest valid bid'], ocds_group: ['主体类别', 'Group'],
+  submitted: ['递交投标数', 'Bids submitted'], disqualified: ['被否决投标数', 'Bids disqualified'], disqualified_ratio: ['被否决比例', 'Share disqualified'],
+  variety: ['品类数', 'Categories'], codes: ['品类代码', 'Category codes'],
 };
 
 export function labelOf(key: string): { zh: string; en: string } {

@@ -35,6 +35,8 @@ export function TableGrid({ table, columns, onViewChange }: {
       filter,
       filterParams: { inRangeInclusive: true, maxNumConditions: 2 },
       type: filter === 'agNumberColumnFilter' ? 'rightAligned' : undefined,
+      // Lists and structs (the OCDS views' parsed arrays) arrive as JSON values: shown as JSON text.
+      valueFormatter: /^(STRUCT|MAP|UNION)|\[\d*\]$/.test(c.type) ? (v: { value: unknown }) => (v.value == null ? '' : JSON.stringify(v.value)) : undefined,
     };
   }), [columns]);
 

@@ -3,7 +3,7 @@
 // all, with progress per model, cancel, and a summary.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TaskProgress } from '../../../electron/contract/api.ts';
-import type { ModelInfo, RunSummary } from '../../../electron/contract/models.ts';
+import { paramText, type ModelInfo, type RunSummary } from '../../../electron/contract/models.ts';
 import type { TableInfo } from '../../../electron/contract/workspace.ts';
 import { newTaskId } from '../api/client.ts';
 import { useApi } from '../api/context.tsx';
@@ -23,7 +23,6 @@ interface RunState {
   step?: string;
 }
 
-const paramText = (v: ModelInfo['params'][number]['default']) => (Array.isArray(v) ? v.join(',') : String(v));
 
 export function ModelsScreen() {
   const api = useApi();

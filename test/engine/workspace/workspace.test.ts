@@ -15,8 +15,8 @@ const OPTS = { memoryLimit: '1GB', threads: 1 };
 
 const DERIVED_VIEWS = [
   'v_bid_valid', 'v_tender_price_stats', 'v_org_person', 'v_kin', 'v_person_org_link', 'v_org_link', 'v_org_link_sym',
-  // Not in the catalog: the warnings grid's view (migration 8).
-  'v_warning_list',
+  // Not in the catalog: the warnings grid's view (migration 8), the OCDS red flags' views of the raw releases (migration 11).
+  'v_warning_list', 'v_ocds_process', 'v_ocds_bid', 'v_ocds_award',
 ];
 
 /** Asserts that fn rejects with a ClearsightError of this code; returns it for further checks. */
@@ -232,7 +232,7 @@ describe('Workspace.open', () => {
 });
 
 describe('Workspace.tables', () => {
-  test('lists the 50 catalog tables with their columns, and the 7 derived views and the warning list', async () => {
+  test('lists the 50 catalog tables with their columns, the 7 derived views, the warning list and the OCDS views', async () => {
     const dir = tempDir();
     const declared = declaredColumns();
     await withWorkspace(dir, async (ws) => {

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
-import {
-  BOOLEAN, DATE, DOUBLE, DuckDBDateValue, INTEGER, LIST, VARCHAR, listValue, type DuckDBType, type DuckDBValue,
-} from '@duckdb/node-api';
+import type { DuckDBType, DuckDBValue } from '@duckdb/node-api';
 import { BUILTIN_MODELS_DIR } from '../../models/library.ts';
 import { loadModelFile, type ModelDefinition } from '../../models/model-file.ts';
+import { bindingsFor, resolveParams } from '../../models/runner.ts';
 import type { PlantContext } from './plant.ts';
 
 // Running a built-in model inside the generator, with its default parameters and the data date: a plant uses it
@@ -26,25 +25,7 @@ export function builtinModel(modelId: string): ModelDefinition {
 /** The SQL of a built-in model and its default parameters (and the data date), bound by name. */
 function boundModel(ctx: PlantContext, modelId: string): { m: ModelDefinition; values: Record<string, DuckDBValue>; types: Record<string, DuckDBType> } {
   const m = builtinModel(modelId);
-  const used = new Set([...m.sql.matchAll(/\$([a-z][a-z0-9_]*)/g)].map((x) => x[1]!));
-  const values: Record<string, DuckDBValue> = {};
-  const types: Record<string, DuckDBType> = {};
-  for (const name of used) {
-    if (name === 'as_of') {
-      const [y, mo, d] = ctx.plan.asOf.split('-').map(Number) as [number, number, number];
-      values.as_of = DuckDBDateValue.fromParts({ year: y, month: mo, day: d });
-      types.as_of = DATE;
-      continue;
-    }
-    const p = m.params.find((x) => x.name === name)!;
-    switch (p.type) {
-      case 'integer': values[name] = p.default as number; types[name] = INTEGER; break;
-      case 'number': values[name] = p.default as number; types[name] = DOUBLE; break;
-      case 'boolean': values[name] = p.default as boolean; types[name] = BOOLEAN; break;
-      case 'text_list': values[name] = listValue((p.default as string[]).map(String)); types[name] = LIST(VARCHAR); break;
-      default: values[name] = String(p.default); types[name] = VARCHAR;
-    }
-  }
+  const { values, types } = bindingsFor(m, resolveParams([m], {}).bound.get(m.id)!, ctx.plan.asOf);
   return { m, values, types };
 }
 
