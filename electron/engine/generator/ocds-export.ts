@@ -1,4 +1,8 @@
+import { createReadStream, createWriteStream, rmSync, writeFileSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import type { SerialConnection } from '../db/serial-connection.ts';
+
+const BATCH = 100_000;
 
 /**
  * The synthetic province's tenders as OCDS compiled releases, one JSON object per line (the input of
@@ -7,12 +11,18 @@ import type { SerialConnection } from '../db/serial-connection.ts';
  * value, the tender's class code as the item classification). DuckDB writes the file as it goes, so a
  * million releases never sit in memory. `limit` takes the first tenders by id; returns the releases written.
  */
-export async function exportOcdsReleases(conn: SerialConnection, file: string, limit?: number): Promise<number> {
+export async function exportOcdsReleases(conn: SerialConnection, file: string, limit?: number, batch = BATCH): Promise<number> {
   const n = limit ?? Number((await conn.one<{ n: number }>(`SELECT count(*) AS n FROM tender`))!.n);
   await conn.exclusive(async (c) => {
-    await c.run(`CREATE OR REPLACE TEMP TABLE _ocds_tenders AS SELECT * FROM tender ORDER BY tender_id LIMIT $1`, [Math.max(0, Math.floor(n))]);
-    await c.run(`COPY (
-      WITH ts AS (SELECT * FROM _ocds_tenders),
+    await c.run(`CREATE OR REPLACE TEMP TABLE _ocds_tenders AS SELECT *, row_number() OVER (ORDER BY tender_id) - 1 AS k
+      FROM tender ORDER BY tender_id LIMIT $1`, [Math.max(0, Math.floor(n))]);
+    // In batches of tenders, each into a part file appended to the output: the releases' nested lists of a
+    // whole bench province at once do not fit in DuckDB's memory (they cannot spill).
+    const part = `${file}.part`;
+    writeFileSync(file, '');
+    for (let lo = 0; lo < n; lo += batch) {
+      await c.run(`COPY (
+      WITH ts AS (SELECT * EXCLUDE (k) FROM _ocds_tenders WHERE k >= ${lo} AND k < ${lo + batch}),
       bids AS (
         SELECT b.tender_id, count(DISTINCT b.org_id) FILTER (WHERE b.status <> 'withdrawn') AS tenderers,
           list({'id': b.bid_id, 'status': b.status, 'date': strftime(b.submit_time, '%Y-%m-%dT%H:%M:%S+08:00'),
@@ -52,7 +62,10 @@ export async function exportOcdsReleases(conn: SerialConnection, file: string, l
         {'details': coalesce(b.details, [])} AS bids, coalesce(a.awards, []) AS awards
       FROM ts t LEFT JOIN bids b USING (tender_id) LEFT JOIN awards a USING (tender_id) LEFT JOIN parties p USING (tender_id)
       ORDER BY t.tender_id
-    ) TO '${file.replaceAll("'", "''")}' (FORMAT json)`); // a COPY target cannot be bound: quoted as export.ts does
+    ) TO '${part.replaceAll("'", "''")}' (FORMAT json)`); // a COPY target cannot be bound: quoted as export.ts does
+      await pipeline(createReadStream(part), createWriteStream(file, { flags: 'a' }));
+    }
+    rmSync(part, { force: true });
   });
   const written = await conn.one<{ n: number }>(`SELECT count(*) AS n FROM temp._ocds_tenders`);
   await conn.run(`DROP TABLE IF EXISTS temp._ocds_tenders`);

@@ -34,5 +34,10 @@ describe('the synthetic province as OCDS compiled releases', () => {
     const run = await new TaskHub().run('run', (task) => ocdsFlags(file, defaultCardinalSettings(), task, () => assert.fail('no line is skipped')));
     assert.equal(run.releases.releases, 200);
     assert.ok(Object.keys(run.results.OCID ?? {}).length > 0, 'the province raises some OCDS red flags');
+
+    // Written in batches of tenders (a bench province at once does not fit in memory): the same file.
+    const batched = join(tempDir(), 'batched.jsonl');
+    assert.equal(await exportOcdsReleases(ws.conn, batched, 200, 64), 200);
+    assert.equal(readFileSync(batched, 'utf8'), readFileSync(file, 'utf8'));
   });
 });
