@@ -58,7 +58,7 @@ export function valueChecksSql(table: string, cols: ColumnSpec[], alias: string,
   }
   if (key) {
     const k = `${alias}.${quoteIdent(key)}`;
-    checks.push(problem(key, k, `${k} IS NULL OR ${k} = '' OR (starts_with(${k}, ' ') AND trim(${k}) = '')`, '主键为空 / the key is empty'));
+    checks.push(problem(key, k, `${k} IS NULL OR ${k} = '' OR (${mayNeedTrim(k)} AND trim(${k}) = '')`, '主键为空 / the key is empty'));
   }
   if (checks.length === 0) return null;
   const bad = `(${checks.map((x) => `COALESCE(${x.bad}, TRUE)`).join(' OR ')})`;
@@ -77,12 +77,19 @@ export function valueChecksSql(table: string, cols: ColumnSpec[], alias: string,
 export function castSql(type: string, v: string, name: string): string {
   // The common spellings first: lower(trim()) on every value costs a tenth of a large import.
   if (type === 'BOOLEAN') return `CASE ${v} WHEN 'true' THEN TRUE WHEN 'false' THEN FALSE ELSE lower(trim(${v})) = 'true' END`;
-  // Only values with a space at an end are trimmed: trimming every identifier copies every one.
-  if (type === 'VARCHAR') return isIdentifier(name) ? `CASE WHEN starts_with(${v}, ' ') OR ends_with(${v}, ' ') THEN trim(${v}) ELSE ${v} END` : v;
+  // Only values trim() could change are trimmed: trimming every identifier copies every one.
+  if (type === 'VARCHAR') return isIdentifier(name) ? `CASE WHEN ${mayNeedTrim(v)} THEN trim(${v}) ELSE ${v} END` : v;
   // DuckDB's casts to numbers, dates and times pass over surrounding spaces themselves; a trim() first
   // would copy every value (a sixth of a large import).
   return `CAST(${v} AS ${type})`;
 }
+
+/**
+ * Whether trim() might change a value, tested without copying it. trim() removes every Unicode space
+ * (U+0020, U+00A0, U+3000 and the other Zs characters), so only an all-ASCII value (as many bytes as
+ * characters) without a space at either end is known to be left as it is.
+ */
+const mayNeedTrim = (v: string) => `NOT (strlen(${v}) = length(${v}) AND NOT starts_with(${v}, ' ') AND NOT ends_with(${v}, ' '))`;
 
 /** The value, spaces around it allowed (as trim would remove them, without copying the value). */
 const spaced = (pattern: string) => `' *${pattern} *'`;

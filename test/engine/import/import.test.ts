@@ -113,6 +113,7 @@ describe('importing canonical files', () => {
         'L4,T1,"四,标段",7.25,', // row 5: a quoted comma, an empty amount
         ' L5 ,T1,五标段, 8 ,9.999', // row 6: three decimals
         ' L7 ,T1,七标段,1,2', // row 7: an identifier with spaces around it loads trimmed
+        '\u3000L8\u00a0,T1,八标段,1,2', // row 8: full-width and no-break spaces are trimmed too
       ].join('\n') + '\n');
       const awardCsv = join(dir, 'award.csv');
       writeFileSync(awardCsv, [
@@ -122,18 +123,19 @@ describe('importing canonical files', () => {
         'A3,T1,2,100,2024-01-02 24:00:00,active', // row 3: hour 24 would roll over
         ',T1,3,100,2024-01-02,active', // row 4: empty key
         'A1 ,T1,1,100.00,2024-01-02 09:00:00,active', // row 5: the key of row 1 again, with a space
+        '\u3000,T1,3,100,2024-01-02,active', // row 6: a key of one full-width space is empty
       ].join('\n') + '\n');
       const s = await importInto(fresh, { paths: [lotCsv, awardCsv] });
-      assert.deepEqual(s.files.map((f) => [f.table, f.rowsRead, f.rowsLoaded, f.rowsQuarantined]), [['lot', 7, 3, 4], ['award', 5, 1, 4]]);
+      assert.deepEqual(s.files.map((f) => [f.table, f.rowsRead, f.rowsLoaded, f.rowsQuarantined]), [['lot', 8, 4, 4], ['award', 6, 1, 5]]);
       const q = await fresh.conn.all<{ t: string; row_no: number; col: string | null }>(
         `SELECT table_name AS t, row_no, column_name AS col FROM quarantine ORDER BY t DESC, row_no, col`);
       assert.deepEqual(q.map((r) => `${r.t}:${r.row_no}:${r.col ?? ''}`),
         ['lot:2:est_value_cny', 'lot:3:', 'lot:4:est_value_cny', 'lot:6:max_price_cny', 'award:2:candidate_rank', 'award:3:notice_date', 'award:4:award_id',
-          'award:5:award_id']);
+          'award:5:award_id', 'award:6:award_id']);
       const lots = await fresh.conn.all<{ id: string; title: string; est: string | null; max: string | null }>(
         `SELECT lot_id AS id, title, est_value_cny::VARCHAR AS est, max_price_cny::VARCHAR AS max FROM lot ORDER BY 1`);
       assert.deepEqual(lots, [{ id: 'L1', title: '一标段', est: '100.50', max: '120.00' }, { id: 'L4', title: '四,标段', est: '7.25', max: null },
-        { id: 'L7', title: '七标段', est: '1.00', max: '2.00' }]);
+        { id: 'L7', title: '七标段', est: '1.00', max: '2.00' }, { id: 'L8', title: '八标段', est: '1.00', max: '2.00' }]);
       const raw = await fresh.conn.one<{ raw_row: string }>(`SELECT raw_row FROM quarantine WHERE table_name = 'lot' AND row_no = 6`);
       assert.match(raw!.raw_row, /"lot_id":" L5 "/);
     } finally {
