@@ -31,46 +31,28 @@ source: 《建筑工程施工发包与承包违法行为认定查处管理办法
 -- A named key person the bidder did not insure in the months up to the bid: the most direct test of a
 -- borrowed qualification (挂靠). Who did insure them in those months is the evidence.
 -- Each named person carries only the keys and the window through the joins over every bid; the tender's
--- details are joined back at the end for the few found.
+-- details are joined back at the end for the few found. Insurance is read as spans (v_insurance_span,
+-- computed once per run for the models that share it); the table itself only for the few in question.
 WITH named AS (
   SELECT bp.bid_id, b.org_id, bp.person_id, bp.role,
     date_trunc('month', t.bid_deadline)::DATE AS month_to, (date_trunc('month', t.bid_deadline) - to_months($months))::DATE AS month_from
   FROM bid_personnel bp JOIN bid b USING (bid_id) JOIN tender t ON t.tender_id = b.tender_id
   WHERE list_contains($roles, bp.role)
 ),
--- Insurance as one row per person, employer and year, the months paid as bits (bit m-1 for month m): the
--- largest table of a province shrinks twelvefold, and "paid in any month of the window" stays exact.
-paid AS (
-  SELECT person_id, employer_org_id, year(period_month) AS y, bit_or(1 << (month(period_month) - 1)) AS mask
-  FROM social_insurance GROUP BY ALL
-),
--- Per person and employer: the first and last month paid, and whether every month between was paid
--- (the bits count the distinct months). For such a gapless span a window is covered when it overlaps the span.
-span AS (
-  SELECT person_id, employer_org_id,
-    min(make_date(y, 1, 1) + to_months(CAST(log2(mask & -mask) AS INTEGER))) AS first_m,
-    max(make_date(y, 1, 1) + to_months(CAST(floor(log2(mask)) AS INTEGER))) AS last_m,
-    sum(bit_count(mask)) AS months_paid
-  FROM paid GROUP BY ALL
-),
+-- Each named person against their insurance by the bidder, as one span (v_insurance_span: first and last
+-- month paid, and how many months in all). A window overlapping a span without gaps is covered.
 judged AS (
   SELECT n.*, s.person_id IS NOT NULL AS any_paid,
-    s.months_paid = date_diff('month', s.first_m, s.last_m) + 1 AS gapless,
-    s.first_m <= n.month_to AND s.last_m >= n.month_from AS in_span
-  FROM named n LEFT JOIN span s ON s.person_id = n.person_id AND s.employer_org_id = n.org_id
+    s.months_paid = date_diff('month', s.first_month, s.last_month) + 1 AS gapless,
+    s.first_month <= n.month_to AND s.last_month >= n.month_from AS in_span
+  FROM named n LEFT JOIN v_insurance_span s ON s.person_id = n.person_id AND s.employer_org_id = n.org_id
 ),
--- Windows of gappy spans are checked month by month, on the bits.
-win AS (
-  SELECT n.bid_id, n.person_id, n.org_id, y,
-    (1 << (CASE WHEN y = year(n.month_to) THEN month(n.month_to) ELSE 12 END))
-      - (1 << (CASE WHEN y = year(n.month_from) THEN month(n.month_from) ELSE 1 END - 1)) AS mask
-  FROM judged n, unnest(range(year(n.month_from), year(n.month_to) + 1)) AS r(y)
-  WHERE n.any_paid AND n.in_span AND NOT n.gapless
-),
+-- The few windows inside a span with gaps are checked month by month.
+gappy AS (SELECT * FROM judged WHERE any_paid AND in_span AND NOT gapless),
 gappy_covered AS (
-  SELECT DISTINCT w.bid_id, w.person_id FROM win w
-  JOIN paid p ON p.person_id = w.person_id AND p.employer_org_id = w.org_id AND p.y = w.y
-  WHERE p.mask & w.mask <> 0
+  SELECT DISTINCT g.bid_id, g.person_id FROM gappy g
+  JOIN social_insurance si ON si.person_id = g.person_id AND si.employer_org_id = g.org_id
+   AND si.period_month BETWEEN g.month_from AND g.month_to
 ),
 uninsured AS (
   SELECT * EXCLUDE (any_paid, gapless, in_span) FROM judged j

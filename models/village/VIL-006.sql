@@ -80,9 +80,8 @@ link AS (
   FROM shareholding s WHERE s.holder_type = 'person' AND s.share_ratio >= 0.05
     AND s.org_id IN (SELECT org_id FROM firm) AND s.holder_id IN (SELECT person_id FROM circle_p)
   UNION ALL
-  SELECT si.employer_org_id, si.person_id, 'EMPLOYEE_SI', min(si.period_month), CAST(max(si.period_month) + INTERVAL 1 MONTH AS DATE)
-  FROM social_insurance si WHERE si.employer_org_id IN (SELECT org_id FROM firm) AND si.person_id IN (SELECT person_id FROM circle_p)
-  GROUP BY si.employer_org_id, si.person_id
+  SELECT si.employer_org_id, si.person_id, 'EMPLOYEE_SI', si.first_month, CAST(si.last_month + INTERVAL 1 MONTH AS DATE)
+  FROM v_insurance_span si WHERE si.employer_org_id IN (SELECT org_id FROM firm) AND si.person_id IN (SELECT person_id FROM circle_p)
   UNION ALL
   SELECT c.org_id, p.person_id, 'SHARED_' || upper(c.contact_type), COALESCE(c.valid_from, DATE '1900-01-01'), COALESCE(c.valid_to, DATE '9999-12-31')
   FROM person p JOIN org_contact c ON (c.contact_type = 'phone' AND c.value_norm = p.phone)

@@ -25,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'warning list: org pairs by hash join', file: '009_warning_list_pair_join.sql' },
   { version: 10, name: 'canonical keys checked by imports, without an index', file: '010_canonical_keys_without_index.sql' },
   { version: 11, name: 'OCDS red flags: views of the raw releases, quantiles and fences', file: '011_ocds_indicators.sql' },
+  { version: 12, name: 'insurance spans per person and employer', file: '012_insurance_span.sql' },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -17,6 +17,8 @@ const DERIVED_VIEWS = [
   'v_bid_valid', 'v_tender_price_stats', 'v_org_person', 'v_kin', 'v_person_org_link', 'v_org_link', 'v_org_link_sym',
   // Not in the catalog: the warnings grid's view (migration 8), the OCDS red flags' views of the raw releases (migration 11).
   'v_warning_list', 'v_ocds_process', 'v_ocds_bid', 'v_ocds_award',
+  // Insurance spans shared by the models that ask who insured a person when (migration 12).
+  'v_insurance_span',
 ];
 
 /** Asserts that fn rejects with a ClearsightError of this code; returns it for further checks. */

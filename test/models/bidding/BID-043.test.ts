@@ -44,4 +44,18 @@ describe('BID-043 key personnel not insured by the bidder', () => {
     });
     assert.deepEqual(hits.map((h) => h.subject_id), ['b1|P1']);
   });
+
+  test('a month paid under several insurance types counts once: repeated rows do not hide a gap', async () => {
+    // Seven rows from 2025-01 to 2025-07, as many as the months of that span, but only January, February
+    // and July paid: the window 2025-03..2025-06 is in the gap.
+    const rows = [['2025-01-01', 'pension'], ['2025-01-01', 'medical'], ['2025-01-01', 'injury'], ['2025-02-01', 'pension'],
+      ['2025-02-01', 'medical'], ['2025-02-01', 'injury'], ['2025-07-01', 'pension']];
+    const hits = await fixtureHits('BID-043', {
+      tender: [{ tender_id: 'T1', bid_deadline: '2025-06-10 09:00:00' }],
+      bid: [{ bid_id: 'b1', tender_id: 'T1', lot_id: '-', org_id: 'O1' }],
+      bid_personnel: [{ bid_id: 'b1', person_id: 'P1', role: 'pm' }],
+      social_insurance: rows.map(([m, t]) => ({ person_id: 'P1', employer_org_id: 'O1', period_month: m, insurance_type: t })),
+    });
+    assert.deepEqual(hits.map((h) => h.subject_id), ['b1|P1']);
+  });
 });
