@@ -37,7 +37,7 @@ staff AS (
   FROM organization o WHERE o.org_id IN (SELECT agency_org_id FROM agencies) AND o.legal_rep_person_id IS NOT NULL
 ),
 staff_names AS (
-  SELECT s.*, trim(p.name) AS name FROM staff s JOIN person p ON p.person_id = s.person_id WHERE trim(p.name) <> ''
+  SELECT s.*, trim(p.name) AS name, lower(trim(p.name)) AS name_norm FROM staff s JOIN person p ON p.person_id = s.person_id WHERE trim(p.name) <> ''
 ),
 -- the small sets that can tie a bid to an agency, each found from its own side
 agency_links AS (
@@ -45,9 +45,18 @@ agency_links AS (
   FROM v_org_link_sym l WHERE l.org_a IN (SELECT agency_org_id FROM agencies) AND list_contains($link_types, l.link_type)
 ),
 staff_personnel AS (SELECT bid_id, person_id, role FROM bid_personnel WHERE person_id IN (SELECT person_id FROM staff)),
+-- File authors and editors are matched to the staff trimmed and in lower case (the fields often carry stray
+-- spaces, full-width too). The names as written are few (some 100,000 in a province): each is normalised
+-- once, and the files are then found by the names as written.
+doc_authors AS (
+  SELECT name, lower(trim(name)) AS name_norm
+  FROM (SELECT author AS name FROM bid_document UNION SELECT last_modified_by FROM bid_document)
+  WHERE lower(trim(name)) IN (SELECT name_norm FROM staff_names)
+),
 doc_names AS (
-  SELECT bid_id, unnest([author, last_modified_by]) AS name FROM bid_document
-  WHERE author IN (SELECT name FROM staff_names) OR last_modified_by IN (SELECT name FROM staff_names)
+  SELECT d.bid_id, a.name_norm FROM bid_document d JOIN doc_authors a ON a.name = d.author
+  UNION ALL
+  SELECT d.bid_id, a.name_norm FROM bid_document d JOIN doc_authors a ON a.name = d.last_modified_by
 ),
 -- the bids any of them touches: one pass over the bids
 tied_bids AS (
@@ -84,7 +93,7 @@ m AS (
   -- the agency's staff member wrote or last edited the bid files
   SELECT b.bid_id, b.tender_id, b.lot_id, b.org_id, 'STAFF_AS_DOC_AUTHOR', s.person_id || ' (' || s.name || ')'
   FROM tied b JOIN doc_names d ON d.bid_id = b.bid_id
-  JOIN staff_names s ON s.agency_org_id = b.agency_org_id AND s.name = d.name
+  JOIN staff_names s ON s.agency_org_id = b.agency_org_id AND s.name_norm = d.name_norm
   WHERE b.deadline BETWEEN s.s_from AND s.s_to
 )
 SELECT 'tender_bidder' AS subject_type, m.tender_id || '|' || m.org_id AS subject_id, m.tender_id, min(m.lot_id) AS lot_id, m.org_id,

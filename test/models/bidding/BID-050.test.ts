@@ -34,4 +34,10 @@ describe('BID-050 tendering agency linked to a bidder', () => {
     assert.deepEqual(hits.map((h) => h.evidence!.channels), ['STAFF_AS_AGENT', 'STAFF_AS_DOC_AUTHOR', 'ORG_LINK_COMMON_PERSON']);
     assert.equal(hits[2]!.evidence!.via, 'LR');
   });
+
+  test('a file author is matched to the staff as written in the file: surrounding spaces (full-width too) do not hide them', async () => {
+    const hits = await fixtureHits('BID-050', { ...fixture,
+      bid_document: [{ bid_id: 'B3', section: 'tech', author: '\u3000王小明 ', last_modified_by: 'Administrator' }] });
+    assert.deepEqual(hits.filter((h) => h.evidence!.channels === 'STAFF_AS_DOC_AUTHOR').map((h) => h.subject_id), ['T1|S3']);
+  });
 });
