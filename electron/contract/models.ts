@@ -58,6 +58,8 @@ export interface RunSummary {
   seconds: number;
   data_fingerprint: string;
   models: ModelRunSummary[];
+  /** The derived views two or more of the models read, computed once before them (not in any model's seconds). */
+  shared_views: Array<{ view: string; seconds: number }>;
   warnings: { new: number; seen_again: number; escalated: number };
 }
 

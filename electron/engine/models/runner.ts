@@ -81,9 +81,11 @@ export async function runModels(ws: Workspace, req: RunRequest, task: Task): Pro
     // filters then reach into it.
     const shared = await planSharedViews(c, [...applicable.map((m) => m.sql), ...(req.after?.sql ?? [])]);
     task.step('计算共用视图', 'computing shared views', shared.length, 'steps');
+    const sharedViews: RunSummary['shared_views'] = [];
     for (const [i, s] of shared.entries()) {
       const t0 = Date.now();
       await c.run(sharedViewSql(s));
+      sharedViews.push({ view: s.view, seconds: (Date.now() - t0) / 1000 });
       debugTiming(t0, `shared view ${s.view}`);
       task.advance(i + 1);
     }
@@ -112,7 +114,7 @@ export async function runModels(ws: Workspace, req: RunRequest, task: Task): Pro
     debugTiming(tWarnings, 'warnings');
     const seconds = (Date.now() - started) / 1000;
     await c.run(`UPDATE analysis_run SET finished_at = now()::TIMESTAMP, status = 'done', seconds = $2 WHERE run_id = $1`, [runId, seconds]);
-    return { run_id: runId, as_of: asOf, seconds, data_fingerprint: fingerprint.all, models: summaries, warnings };
+    return { run_id: runId, as_of: asOf, seconds, data_fingerprint: fingerprint.all, models: summaries, shared_views: sharedViews, warnings };
   }, task.signal);
 }
 

@@ -48,7 +48,7 @@ describe('BID-043 key personnel not insured by the bidder', () => {
   test('a month paid under several insurance types counts once: repeated rows do not hide a gap', async () => {
     // Seven rows from 2025-01 to 2025-07, as many as the months of that span, but only January, February
     // and July paid: the window 2025-03..2025-06 is in the gap.
-    const rows = [['2025-01-01', 'pension'], ['2025-01-01', 'medical'], ['2025-01-01', 'injury'], ['2025-02-01', 'pension'],
+    const rows: Array<[string, string]> = [['2025-01-01', 'pension'], ['2025-01-01', 'medical'], ['2025-01-01', 'injury'], ['2025-02-01', 'pension'],
       ['2025-02-01', 'medical'], ['2025-02-01', 'injury'], ['2025-07-01', 'pension']];
     const hits = await fixtureHits('BID-043', {
       tender: [{ tender_id: 'T1', bid_deadline: '2025-06-10 09:00:00' }],
