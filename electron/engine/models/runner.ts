@@ -44,6 +44,13 @@ export const HIT_COLUMNS: Record<string, string> = {
   amount_cny: 'DECIMAL(18,2)', score: 'DOUBLE', occurred_on: 'DATE', region_code: 'VARCHAR',
 };
 
+/**
+ * A hit's fingerprint, the key of its warning: model, subject and where it happened (tender and lot), as the
+ * MD5 of those values read as a 128-bit number (migration 13 rekeyed older hits and warnings the same way).
+ */
+const FINGERPRINT = (model: string, subjectType: string, subjectId: string, tenderId: string, lotId: string) =>
+  `md5_number(concat_ws('|', ${model}, ${subjectType}, ${subjectId}, COALESCE(${tenderId}, ''), COALESCE(${lotId}, '')))`;
+
 /** The workspace's models folder: files there add to or override the built-in library. */
 export function workspaceModelsDir(ws: Workspace): string {
   return join(ws.layout.root, 'models');
@@ -138,7 +145,7 @@ async function runOne(c: DuckDBConnection, runId: string, m: ModelDefinition, bo
     await c.run(`INSERT INTO hit SELECT $1, $2, CAST(row_number() OVER () AS INTEGER), ${severity}, ${subjectType}, CAST(h.subject_id AS VARCHAR),
         ${Object.entries(HIT_COLUMNS).filter(([n]) => n !== 'subject_type' && n !== 'subject_id').map(([n, t]) => pick(n, t)).join(', ')},
         ${evidence},
-        sha256(concat_ws('|', $2, ${subjectType}, CAST(h.subject_id AS VARCHAR), COALESCE(${pick('tender_id', 'VARCHAR')}, ''), COALESCE(${pick('lot_id', 'VARCHAR')}, '')))
+        ${FINGERPRINT('$2', subjectType, 'CAST(h.subject_id AS VARCHAR)', pick('tender_id', 'VARCHAR'), pick('lot_id', 'VARCHAR'))}
       FROM temp._model_hits h`, [runId, m.id]);
     const bad = await rowsOf<{ n: number }>(c, `SELECT count(*) AS n FROM hit WHERE analysis_run_id = $1 AND model_id = $2
       AND (subject_id IS NULL OR severity NOT IN ('red', 'orange', 'yellow'))`, [runId, m.id]);

@@ -23,18 +23,27 @@ const POWER = `model_id IN ('BID-026', 'BID-027', 'BID-031', 'BID-034', 'BID-039
  */
 export async function updateWarnings(c: DuckDBConnection, runId: string): Promise<{ new: number; seen_again: number; escalated: number }> {
   const t1 = Date.now();
-  // One warning per fingerprint: if a model returns a subject twice, the most severe hit stands. Each hit
-  // comes with the row of its warning, if there is one (alert_rid, the row's id in this transaction), and
-  // what that warning holds now: every later statement then works on integers and on the few rows that
-  // change, not on joins of a million fingerprints.
+  // One warning per fingerprint: if a model returns a subject twice, the most severe hit stands (ranked only
+  // where that happens: a window over every hit of a run costs a second at bench scale). Each hit comes with
+  // the row of its warning, if there is one (alert_rid, the row's id in this transaction), and what that
+  // warning holds now: every later statement then works on integers and on the few rows that change, not on
+  // joins of a million fingerprints. The hit's own columns stay in the hit table (found by model and hit_no)
+  // and are read again only for warnings that are new or whose content changed.
   await c.run(`CREATE OR REPLACE TEMP TABLE _run_hits AS
-    SELECT h.*, a.alert_rid, a.severity AS alert_severity, a.base_severity AS alert_base_severity, a.escalation AS alert_escalation,
+    WITH run AS (SELECT model_id, hit_no, fingerprint, severity, tender_id, lot_id, contract_id, lease_id, evidence_json, amount_cny,
+                   score, occurred_on FROM hit WHERE analysis_run_id = $1),
+    dup AS (SELECT fingerprint FROM hit WHERE analysis_run_id = $1 GROUP BY fingerprint HAVING count(*) > 1),
+    h AS (
+      SELECT * FROM run ANTI JOIN dup USING (fingerprint)
+      UNION ALL
+      SELECT * FROM (SELECT * FROM run SEMI JOIN dup USING (fingerprint))
+      QUALIFY row_number() OVER (PARTITION BY fingerprint ORDER BY ${RANK}, amount_cny DESC NULLS LAST, hit_no) = 1)
+    SELECT h.model_id, h.hit_no, h.fingerprint, h.severity, h.tender_id, h.lot_id, h.contract_id, h.lease_id,
+      a.alert_rid, a.severity AS alert_severity, a.base_severity AS alert_base_severity, a.escalation AS alert_escalation,
       a.alert_rid IS NOT NULL AND (a.evidence_json IS DISTINCT FROM h.evidence_json OR a.amount_cny IS DISTINCT FROM h.amount_cny
         OR a.score IS DISTINCT FROM h.score OR a.occurred_on IS DISTINCT FROM h.occurred_on) AS content_changed
-    FROM (SELECT * FROM hit WHERE analysis_run_id = $1
-          QUALIFY row_number() OVER (PARTITION BY fingerprint ORDER BY ${RANK}, amount_cny DESC NULLS LAST, hit_no) = 1) h
-    LEFT JOIN (SELECT rowid AS alert_rid, fingerprint, severity, base_severity, escalation, evidence_json, amount_cny, score, occurred_on
-               FROM alert) a USING (fingerprint)`, [runId]);
+    FROM h LEFT JOIN (SELECT rowid AS alert_rid, fingerprint, severity, base_severity, escalation, evidence_json, amount_cny, score, occurred_on
+                      FROM alert) a USING (fingerprint)`, [runId]);
   debugTiming(t1, 'warnings: this run\'s hits');
 
   const t2 = Date.now();
@@ -83,18 +92,22 @@ export async function updateWarnings(c: DuckDBConnection, runId: string): Promis
           WHERE h.alert_rid IS NOT NULL AND (h.alert_severity IS DISTINCT FROM CASE WHEN e.why IS NULL THEN h.severity ELSE 'red' END
             OR h.alert_base_severity IS DISTINCT FROM h.severity OR h.alert_escalation IS DISTINCT FROM e.why)) x
     WHERE alert.rowid = x.alert_rid`);
-  await c.run(`UPDATE alert SET evidence_json = h.evidence_json, amount_cny = h.amount_cny, score = h.score, occurred_on = h.occurred_on
-    FROM (SELECT * FROM temp._run_hits WHERE content_changed) h WHERE alert.rowid = h.alert_rid`);
+  await c.run(`UPDATE alert SET evidence_json = x.evidence_json, amount_cny = x.amount_cny, score = x.score, occurred_on = x.occurred_on
+    FROM (SELECT h.alert_rid, x.evidence_json, x.amount_cny, x.score, x.occurred_on
+          FROM temp._run_hits h JOIN hit x ON x.analysis_run_id = $1 AND x.model_id = h.model_id AND x.hit_no = h.hit_no
+          WHERE h.content_changed) x
+    WHERE alert.rowid = x.alert_rid`, [runId]);
   debugTiming(t3, 'warnings: found again');
 
   const t4 = Date.now();
   const inserted = await c.run(`INSERT INTO alert (alert_id, run_id, model_id, severity, subject_type, subject_id, tender_id, contract_id, org_id,
       person_id, score, amount_cny, evidence_json, fingerprint, status, created_at, lot_id, lease_id, buyer_org_id, region_code, occurred_on,
       base_severity, escalation, first_seen, last_seen, times_seen, last_run_id)
-    SELECT 'W-' || substr(fingerprint, 1, 16), $1, model_id, CASE WHEN e.why IS NULL THEN h.severity ELSE 'red' END, subject_type, subject_id,
-      tender_id, contract_id, org_id, person_id, score, amount_cny, evidence_json, fingerprint, 'new', now()::TIMESTAMP, lot_id, lease_id,
-      buyer_org_id, region_code, occurred_on, h.severity, e.why, now()::TIMESTAMP, now()::TIMESTAMP, 1, $1
-    FROM temp._run_hits h LEFT JOIN temp._run_escalation e ON e.hid = h.rowid WHERE h.alert_rid IS NULL`, [runId]);
+    SELECT 'W-' || substr(lpad(lower(to_hex(x.fingerprint)), 32, '0'), 1, 16), $1, x.model_id, CASE WHEN e.why IS NULL THEN x.severity ELSE 'red' END,
+      x.subject_type, x.subject_id, x.tender_id, x.contract_id, x.org_id, x.person_id, x.score, x.amount_cny, x.evidence_json, x.fingerprint, 'new',
+      now()::TIMESTAMP, x.lot_id, x.lease_id, x.buyer_org_id, x.region_code, x.occurred_on, x.severity, e.why, now()::TIMESTAMP, now()::TIMESTAMP, 1, $1
+    FROM temp._run_hits h JOIN hit x ON x.analysis_run_id = $1 AND x.model_id = h.model_id AND x.hit_no = h.hit_no
+    LEFT JOIN temp._run_escalation e ON e.hid = h.rowid WHERE h.alert_rid IS NULL`, [runId]);
   debugTiming(t4, 'warnings: new');
 
   const [counts] = await rowsOf<{ again: number; escalated: number }>(c, `SELECT

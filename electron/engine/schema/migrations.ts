@@ -26,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'canonical keys checked by imports, without an index', file: '010_canonical_keys_without_index.sql' },
   { version: 11, name: 'OCDS red flags: views of the raw releases, quantiles and fences', file: '011_ocds_indicators.sql' },
   { version: 12, name: 'insurance spans per person and employer', file: '012_insurance_span.sql' },
+  { version: 13, name: 'warning fingerprints as 128-bit numbers', file: '013_fingerprint_number.sql' },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

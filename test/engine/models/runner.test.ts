@@ -80,6 +80,45 @@ describe('running models on the demo province', () => {
     assert.match(runs[1]!.params_json, /"min_days":90/);
   });
 
+  test('warnings raised while fingerprints were text (schema 12) are found again after the upgrade to numbers', async () => {
+    const key = `concat_ws('|', model_id, subject_type, subject_id, COALESCE(tender_id, ''), COALESCE(lot_id, ''))`;
+    const list = () => ws.conn.all<{ alert_id: string; times_seen: number }>(
+      `SELECT alert_id, times_seen FROM alert WHERE model_id IN ('VIL-001', 'SOE-001') ORDER BY alert_id`);
+    const before = await list();
+    assert.ok(before.length > 0);
+    // The workspace as schema 12 left it: SHA-256 text keys.
+    await ws.conn.run(`ALTER TABLE hit ALTER fingerprint TYPE VARCHAR USING sha256(${key})`);
+    await ws.conn.run(`ALTER TABLE alert ALTER fingerprint TYPE VARCHAR USING sha256(${key})`);
+    await ws.conn.run('DELETE FROM schema_version WHERE version >= 13');
+    await ws.close();
+    ws = await Workspace.open(dir);
+    const types = await ws.conn.all<{ t: string }>(`SELECT DISTINCT data_type AS t FROM duckdb_columns() WHERE table_name IN ('hit', 'alert') AND column_name = 'fingerprint'`);
+    assert.deepEqual(types.map((x) => x.t), ['UHUGEINT']);
+    // Stored keys depend on md5_number staying what it is: a DuckDB that changed it would raise every warning anew.
+    assert.equal((await ws.conn.one<{ n: string }>(`SELECT md5_number('abc')::VARCHAR AS n`))?.n, '152195979970564155685860391459828531600');
+    const again = await run({ models: ['VIL-001', 'SOE-001'] });
+    assert.equal(again.warnings.new, 0);
+    const after = await list();
+    assert.deepEqual(after.map((a) => a.alert_id), before.map((b) => b.alert_id));
+    assert.ok(after.every((a, i) => Number(a.times_seen) === Number(before[i]!.times_seen) + 1));
+  });
+
+  test('a model that returns one subject twice makes one warning, from its most severe hit', async () => {
+    const wsModels = workspaceModelsDir(ws);
+    mkdirSync(wsModels, { recursive: true });
+    writeFileSync(join(wsModels, 'BID-903.sql'), model('BID-903', 'yellow', `SELECT tender_id AS subject_id, tender_id, s AS severity, a AS amount_cny
+      FROM (SELECT tender_id FROM tender ORDER BY tender_id LIMIT 2) t, (VALUES ('yellow', 1), ('orange', 2), ('yellow', 3)) v(s, a)`));
+    try {
+      const r = await run({ models: ['BID-903'] });
+      assert.equal(r.models[0]!.hits, 6);
+      assert.equal(r.warnings.new, 2);
+      const w = await ws.conn.all<{ severity: string; amount_cny: string }>(`SELECT severity, amount_cny::INTEGER::VARCHAR AS amount_cny FROM alert WHERE model_id = 'BID-903'`);
+      assert.deepEqual(w.map((x) => [x.severity, x.amount_cny]), [['orange', '2'], ['orange', '2']]);
+    } finally {
+      rmSync(join(wsModels, 'BID-903.sql'));
+    }
+  });
+
   test('parameters are bound from ID.name=value, checked by type and name', async () => {
     const r = await run({ models: ['VIL-001'], params: { 'VIL-001.min_days': '100000' } });
     assert.equal(r.models[0]!.hits, 0);
