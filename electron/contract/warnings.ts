@@ -11,6 +11,7 @@ export type Lang = 'zh' | 'en';
  */
 export interface WarningRow {
   alert_id: string;
+  /** The warning's key (model, subject, tender, lot): a 128-bit number, in decimal digits. */
   fingerprint: string;
   severity: Severity;
   /** 0 red, 1 orange, 2 yellow: sort on this for "most severe first". */

@@ -48,8 +48,14 @@ export async function exportData(ws: Workspace, req: ExportRequest, task: Task):
     const rows = await ws.conn.exclusive(async (c) => {
       const raw = await sourceSql(c, req);
       const p = (req.view?.params ?? []) as DuckDBValue[];
-      const columns = (await c.runAndReadAll(`SELECT * FROM (${raw}) LIMIT 0`, p)).columnNames();
-      const masked = req.includePersonal ? raw : redactedSql(raw, columns, req.table ?? null);
+      const shape = await c.runAndReadAll(`SELECT * FROM (${raw}) LIMIT 0`, p);
+      const columns = shape.columnNames();
+      // A 128-bit key (a warning's fingerprint) is an identifier: as text it survives every format, where
+      // Parquet would store it as a DOUBLE and Excel read it as one.
+      const keys = columns.filter((_, i) => String(shape.columnTypes()[i]) === 'UHUGEINT');
+      const textKeys = keys.length === 0 ? raw
+        : `SELECT * REPLACE (${keys.map((k) => `CAST(${quoteIdent(k)} AS VARCHAR) AS ${quoteIdent(k)}`).join(', ')}) FROM (${raw})`;
+      const masked = req.includePersonal ? textKeys : redactedSql(textKeys, columns, req.table ?? null);
       const source = format === 'parquet' ? masked : await formulaSafeSql(c, masked, p);
       const n = Number((await c.runAndReadAll(`SELECT count(*) FROM (${source})`, p)).getRows()[0]![0]);
       task.step(`导出 ${n.toLocaleString('en-US')} 行`, `exporting ${n.toLocaleString('en-US')} rows`, n, 'rows');

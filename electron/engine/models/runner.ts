@@ -46,7 +46,8 @@ export const HIT_COLUMNS: Record<string, string> = {
 
 /**
  * A hit's fingerprint, the key of its warning: model, subject and where it happened (tender and lot), as the
- * MD5 of those values read as a 128-bit number (migration 13 rekeyed older hits and warnings the same way).
+ * MD5 of those values read as a 128-bit number by md5_number (migration 13 rekeyed older hits and warnings
+ * the same way; a test pins md5_number's value, since a DuckDB that changed it would raise every warning anew).
  */
 const FINGERPRINT = (model: string, subjectType: string, subjectId: string, tenderId: string, lotId: string) =>
   `md5_number(concat_ws('|', ${model}, ${subjectType}, ${subjectId}, COALESCE(${tenderId}, ''), COALESCE(${lotId}, '')))`;
@@ -142,6 +143,8 @@ async function runOne(c: DuckDBConnection, runId: string, m: ModelDefinition, bo
       : /^(VARCHAR|JSON)$/.test(cols.get('evidence')!) ? `CAST(h.evidence AS VARCHAR)` : `to_json(h.evidence)::VARCHAR`;
     const severity = cols.has('severity') ? `COALESCE(h.severity, '${m.severity}')` : `'${m.severity}'`;
     const subjectType = cols.has('subject_type') ? `COALESCE(h.subject_type, '${m.subject_type}')` : `'${m.subject_type}'`;
+    // hit_no numbers the model's hits in this one statement: (run, model, hit_no) names a hit, and the warnings
+    // step reads hits back by it.
     await c.run(`INSERT INTO hit SELECT $1, $2, CAST(row_number() OVER () AS INTEGER), ${severity}, ${subjectType}, CAST(h.subject_id AS VARCHAR),
         ${Object.entries(HIT_COLUMNS).filter(([n]) => n !== 'subject_type' && n !== 'subject_id').map(([n, t]) => pick(n, t)).join(', ')},
         ${evidence},

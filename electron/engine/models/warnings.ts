@@ -18,8 +18,10 @@ const POWER = `model_id IN ('BID-026', 'BID-027', 'BID-031', 'BID-034', 'BID-039
  *  1. two or more different orange models on the same contract, lease or lot → red;
  *  2. a statistical screen (BID-011–021) and a structural link (BID-001–010) on the same lot → red;
  *  3. a red collusion model and a supervisory model on the officials' side on the same tender → red.
- * Everything is worked out in one temporary table first, so the warning table is written twice (found
- * again, new) however many rules apply: at bench scale a run sees over a million warnings.
+ * Everything is worked out in temporary tables first, so the warning table is written once per kind of change
+ * (seen again; severity; content; new) however many rules apply: at bench scale a run sees over a million
+ * warnings. A new warning's id is 'W-' and the first 16 hex digits of its fingerprint (the number's digits,
+ * which are not those of md5() of the key: md5_number reads the digest's bytes in reverse).
  */
 export async function updateWarnings(c: DuckDBConnection, runId: string): Promise<{ new: number; seen_again: number; escalated: number }> {
   const t1 = Date.now();
@@ -92,11 +94,11 @@ export async function updateWarnings(c: DuckDBConnection, runId: string): Promis
           WHERE h.alert_rid IS NOT NULL AND (h.alert_severity IS DISTINCT FROM CASE WHEN e.why IS NULL THEN h.severity ELSE 'red' END
             OR h.alert_base_severity IS DISTINCT FROM h.severity OR h.alert_escalation IS DISTINCT FROM e.why)) x
     WHERE alert.rowid = x.alert_rid`);
-  await c.run(`UPDATE alert SET evidence_json = x.evidence_json, amount_cny = x.amount_cny, score = x.score, occurred_on = x.occurred_on
+  await c.run(`UPDATE alert SET evidence_json = c.evidence_json, amount_cny = c.amount_cny, score = c.score, occurred_on = c.occurred_on
     FROM (SELECT h.alert_rid, x.evidence_json, x.amount_cny, x.score, x.occurred_on
           FROM temp._run_hits h JOIN hit x ON x.analysis_run_id = $1 AND x.model_id = h.model_id AND x.hit_no = h.hit_no
-          WHERE h.content_changed) x
-    WHERE alert.rowid = x.alert_rid`, [runId]);
+          WHERE h.content_changed) c
+    WHERE alert.rowid = c.alert_rid`, [runId]);
   debugTiming(t3, 'warnings: found again');
 
   const t4 = Date.now();

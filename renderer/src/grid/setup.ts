@@ -51,7 +51,7 @@ export function gridLocaleText(locale: Locale): Record<string, string> | undefin
 
 /** Which of ag-grid's filters fits a DuckDB type; the engine turns each into SQL. */
 export function filterFor(type: string): 'agNumberColumnFilter' | 'agDateColumnFilter' | 'agTextColumnFilter' {
-  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|REAL|DECIMAL)/i.test(type)) return 'agNumberColumnFilter';
+  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|REAL|DECIMAL)/i.test(type)) return 'agNumberColumnFilter';
   if (/^(DATE|TIMESTAMP)/i.test(type)) return 'agDateColumnFilter';
   return 'agTextColumnFilter';
 }

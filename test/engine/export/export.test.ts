@@ -43,6 +43,25 @@ describe('export of tables and query results', () => {
     assert.match(readFileSync(join(out, 'p2.csv'), 'utf8'), /P1,[0-9a-f]{64},王建华1,M,1980-01-02,,13800000001,解放路1号2幢101室/);
   });
 
+  test('a warning\'s fingerprint (a 128-bit key) is exported as its exact digits, in Parquet, CSV and .xlsx', async () => {
+    await ws.conn.run(`INSERT INTO alert (alert_id, model_id, subject_type, subject_id, fingerprint)
+      VALUES ('W-1', 'BID-001', 'org_pair', 'O1|O2', md5_number('BID-001|org_pair|O1|O2||'))`);
+    const digits = (await ws.conn.one<{ f: string }>(`SELECT fingerprint::VARCHAR AS f FROM alert WHERE alert_id = 'W-1'`))!.f;
+    assert.ok(digits.length > 30);
+    await exp({ table: 'alert', out: join(out, 'a.parquet') });
+    const back = await ws.conn.one<{ f: string; t: string }>(`SELECT fingerprint AS f, typeof(fingerprint) AS t FROM read_parquet($1)`, [join(out, 'a.parquet')]);
+    assert.deepEqual([back!.f, back!.t], [digits, 'VARCHAR']);
+    await exp({ table: 'alert', out: join(out, 'a.csv') });
+    assert.ok(readFileSync(join(out, 'a.csv'), 'utf8').includes(`,${digits},`));
+    await exp({ table: 'alert', out: join(out, 'a.xlsx') });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, 'a.xlsx'));
+    const sheet = wb.worksheets[0]!;
+    const col = (sheet.getRow(1).values as unknown[]).indexOf('fingerprint');
+    assert.equal(sheet.getRow(2).getCell(col).value, digits);
+    await ws.conn.run(`DELETE FROM alert`);
+  });
+
   test('Parquet and .xlsx hold every row of a query result', async () => {
     const q = `SELECT person_id, name, birth_date FROM person WHERE person_id <> 'P2'`;
     const pq = await exp({ sql: q, out: join(out, 'p.parquet'), includePersonal: true });

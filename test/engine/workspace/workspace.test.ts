@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { ClearsightError } from '../../../electron/engine/errors.ts';
@@ -170,6 +172,16 @@ describe('Workspace.open', () => {
       assert.ok(['synthetic_truth', 'workspace_meta', 'import_batch', 'import_file', 'quarantine'].every((t) => names.includes(t)));
       assert.equal((await ws.conn.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM organization'))?.n, 1);
     });
+  });
+
+  test('a workspace whose process was killed right after the migrations opens again (each one replays from the write-ahead log)', async () => {
+    const dir = tempDir();
+    const workspaceTs = fileURLToPath(new URL('../../../electron/engine/workspace/workspace.ts', import.meta.url));
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e',
+      `const { Workspace } = await import(${JSON.stringify(workspaceTs)}); await Workspace.init(${JSON.stringify(dir)}); process.kill(process.pid, 'SIGKILL');`]);
+    assert.equal(child.signal, 'SIGKILL', String(child.stderr));
+    assert.ok(existsSync(join(dir, 'workspace.duckdb.wal')), 'the migrations are still in the write-ahead log');
+    await withWorkspace(dir, async (ws) => assert.equal((await ws.info()).schemaVersion, LATEST_SCHEMA_VERSION));
   });
 
   test('migration 10 rebuilds keyed tables without their index, rows and order unchanged; imports still check the keys', async () => {
