@@ -20,32 +20,43 @@ explain:
   en: "Tender {tender_id} lot {lot_id}: the bid files of {org_id} and {org_id_b} share {fingerprint_types}"
 source: 《招标投标法实施条例》第四十条第（一）项；《政府采购货物和服务招标投标管理办法》第三十七条第（一）项
 */
--- A cheap first pass over every bid file: each fingerprint as a 64-bit hash of its type and value, pooled
--- per lot. Lots whose pool holds a repeat are the few that get the exact comparison below (a hash
--- collision only makes a lot a candidate; the comparison is on the values themselves).
-WITH doc AS (
-  SELECT bid_id, lower(trim(author)) AS author, lower(trim(last_modified_by)) AS modifier FROM bid_document
+-- A cheap first pass finds the few bids that can share a fingerprint with another bidder's; only those
+-- get the exact comparison below. Values are compared as 64-bit hashes there: a collision of two values
+-- only adds a candidate, and one of two bidders' hashes or of two name pairs (odds about 1e-9 in a
+-- province) is the only way the pass could miss one.
+--
+-- The bid's own fingerprints, each hashed with its type, pooled per lot: lots whose pool holds a repeat.
+WITH lot_repeat AS (
+  SELECT lot FROM (
+    SELECT hash(tender_id, lot_id) AS lot,
+      list(hash('machine_code', machine_code)) FILTER (WHERE machine_code IS NOT NULL)
+        || list(hash('file_create_id', file_create_id)) FILTER (WHERE file_create_id IS NOT NULL)
+        || list(hash('cost_sw_lock_id', cost_sw_lock_id)) FILTER (WHERE cost_sw_lock_id IS NOT NULL) AS pool
+    FROM bid GROUP BY lot)
+  WHERE len(list_distinct(pool)) < len(pool)
 ),
-hashed AS (
-  SELECT lot_key, [mc, fci, lock, author, modifier] AS fp_keys,
-    (mc IS NOT NULL)::INT + (fci IS NOT NULL)::INT + (lock IS NOT NULL)::INT + (author IS NOT NULL)::INT + (modifier IS NOT NULL)::INT AS n
-  FROM (
-    SELECT hash(b.tender_id, b.lot_id) AS lot_key,
-      CASE WHEN b.machine_code IS NOT NULL THEN hash('machine_code', b.machine_code) END AS mc,
-      CASE WHEN b.file_create_id IS NOT NULL THEN hash('file_create_id', b.file_create_id) END AS fci,
-      CASE WHEN b.cost_sw_lock_id IS NOT NULL THEN hash('cost_sw_lock_id', b.cost_sw_lock_id) END AS lock,
-      CASE WHEN d.author <> '' AND NOT list_contains($generic_authors, d.author) THEN hash('doc_author', d.author) END AS author,
-      CASE WHEN d.modifier <> '' AND NOT list_contains($generic_authors, d.modifier) THEN hash('doc_last_modified_by', d.modifier) END AS modifier
-    FROM bid b LEFT JOIN doc d USING (bid_id))
+-- Document authors: bid files repeat a handful of name pairs per bidder, so names are normalised once
+-- per distinct pair as written, which carries the range of bidders (as hashes) whose files hold it.
+written AS MATERIALIZED (
+  SELECT hash(d.author, d.last_modified_by) AS pair, any_value(d.author) AS author, any_value(d.last_modified_by) AS modifier,
+    min(hash(b.org_id)) AS org_lo, max(hash(b.org_id)) AS org_hi
+  FROM bid_document d JOIN bid b USING (bid_id) GROUP BY pair
 ),
--- A lot is a candidate when its fingerprints, pooled, hold a repeat: two bidders carry one (or one
--- bidder twice, which the comparison below sets aside).
-cand AS (
-  SELECT lot_key FROM hashed GROUP BY lot_key
-  HAVING len(list_distinct(flatten(list(fp_keys)))) < sum(n)
+-- Names that two or more bidders' files carry, generic defaults aside.
+shared_name AS (
+  SELECT fp_type, name FROM (
+    SELECT 'doc_author' AS fp_type, lower(trim(author)) AS name, org_lo, org_hi FROM written
+    UNION ALL SELECT 'doc_last_modified_by', lower(trim(modifier)), org_lo, org_hi FROM written)
+  WHERE name <> '' AND NOT list_contains($generic_authors, name)
+  GROUP BY fp_type, name HAVING min(org_lo) <> max(org_hi)
 ),
 cbid AS (
-  SELECT b.* FROM bid b WHERE hash(b.tender_id, b.lot_id) IN (SELECT lot_key FROM cand)
+  SELECT * FROM bid
+  WHERE hash(tender_id, lot_id) IN (SELECT lot FROM lot_repeat)
+    OR bid_id IN (SELECT bid_id FROM bid_document WHERE hash(author, last_modified_by) IN (
+      SELECT pair FROM written
+      WHERE (lower(trim(author)) IN (SELECT name FROM shared_name WHERE fp_type = 'doc_author'))
+         OR (lower(trim(modifier)) IN (SELECT name FROM shared_name WHERE fp_type = 'doc_last_modified_by'))))
 ),
 -- (Normalised after the join, naming the bid in the expression, so that the planner cannot push the
 -- author filters below it into a scan of every bid document.)
@@ -54,7 +65,7 @@ cdoc AS (
     lower(trim(d.last_modified_by || CASE WHEN b.bid_id IS NULL THEN 'x' ELSE '' END)) AS modifier
   FROM cbid b JOIN bid_document d USING (bid_id)
 ),
--- Every fingerprint the candidate lots' bid files carry; document authors only when not a generic default.
+-- Every fingerprint the candidate bids' files carry; document authors only when not a generic default.
 fp AS (
   SELECT tender_id, lot_id, org_id, 'machine_code' AS fp_type, machine_code AS fp FROM cbid WHERE machine_code IS NOT NULL
   UNION ALL SELECT tender_id, lot_id, org_id, 'file_create_id', file_create_id FROM cbid WHERE file_create_id IS NOT NULL

@@ -25,6 +25,18 @@ describe('BID-001 same bid-file fingerprint', () => {
     assert.equal(hits[0]!.evidence!.fingerprint_types, 'doc_author, machine_code');
   });
 
+  test('author names match whatever their case and surrounding spaces; one name in two lots does not', async () => {
+    const hits = await fixtureHits('BID-001', {
+      tender: [tender],
+      bid: [bid('b1', 'O1', '1'), bid('b2', 'O2', '1'), bid('b3', 'O3', '2'), bid('b4', 'O4', '3')],
+      bid_document: [
+        { bid_id: 'b1', author: 'Li Ming ', last_modified_by: '张三' }, { bid_id: 'b2', author: '\u3000li ming', last_modified_by: '李四' },
+        { bid_id: 'b3', author: '赵六' }, { bid_id: 'b4', author: '赵六' },
+      ],
+    });
+    assert.deepEqual(hits.map((h) => [h.subject_id, h.lot_id, h.evidence!.fingerprint_types]), [['O1|O2', '1', 'doc_author']]);
+  });
+
   test('members of one consortium may share files', async () => {
     const hits = await fixtureHits('BID-001', {
       tender: [tender],
