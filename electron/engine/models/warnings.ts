@@ -85,9 +85,11 @@ export async function updateWarnings(c: DuckDBConnection, runId: string): Promis
   // What changes on every run (when, how often, which run) is written for every warning seen again; the
   // severity and its reasons, and the evidence, only where they changed (a warning found again usually has
   // the same, and updated columns are what the commit writes). (run_id stays the run that first raised the
-  // warning, as first_seen does.)
+  // warning, as first_seen does.) The warnings seen again are picked by a semi-join, so that they are updated
+  // in the order of the table: through a join, in the hits' order, the same update wrote a log twice the size
+  // (70 MB instead of 32 MB for 1.2M warnings) and took a third longer.
   await c.run(`UPDATE alert SET last_seen = now()::TIMESTAMP, times_seen = alert.times_seen + 1, last_run_id = $1
-    FROM temp._run_hits h WHERE alert.rowid = h.alert_rid`, [runId]);
+    WHERE rowid IN (SELECT alert_rid FROM temp._run_hits)`, [runId]);
   await c.run(`UPDATE alert SET severity = x.severity, base_severity = x.base_severity, escalation = x.why
     FROM (SELECT h.alert_rid, CASE WHEN e.why IS NULL THEN h.severity ELSE 'red' END AS severity, h.severity AS base_severity, e.why
           FROM temp._run_hits h LEFT JOIN temp._run_escalation e ON e.hid = h.rowid
