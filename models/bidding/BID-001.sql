@@ -26,12 +26,14 @@ source: 《招标投标法实施条例》第四十条第（一）项；《政府
 -- province) is the only way the pass could miss one.
 --
 -- The bid's own fingerprints, each hashed with its type, pooled per lot: lots whose pool holds a repeat.
+-- (list_concat, not ||: a lot where one kind is absent from every bid has a NULL list of it, and || with
+-- NULL is NULL.)
 WITH lot_repeat AS (
   SELECT lot FROM (
     SELECT hash(tender_id, lot_id) AS lot,
-      list(hash('machine_code', machine_code)) FILTER (WHERE machine_code IS NOT NULL)
-        || list(hash('file_create_id', file_create_id)) FILTER (WHERE file_create_id IS NOT NULL)
-        || list(hash('cost_sw_lock_id', cost_sw_lock_id)) FILTER (WHERE cost_sw_lock_id IS NOT NULL) AS pool
+      list_concat(list(hash('machine_code', machine_code)) FILTER (WHERE machine_code IS NOT NULL),
+        list(hash('file_create_id', file_create_id)) FILTER (WHERE file_create_id IS NOT NULL),
+        list(hash('cost_sw_lock_id', cost_sw_lock_id)) FILTER (WHERE cost_sw_lock_id IS NOT NULL)) AS pool
     FROM bid GROUP BY lot)
   WHERE len(list_distinct(pool)) < len(pool)
 ),

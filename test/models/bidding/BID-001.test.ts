@@ -37,6 +37,17 @@ describe('BID-001 same bid-file fingerprint', () => {
     assert.deepEqual(hits.map((h) => [h.subject_id, h.lot_id, h.evidence!.fingerprint_types]), [['O1|O2', '1', 'doc_author']]);
   });
 
+  test('a lot whose bids carry no lock id at all still compares their machine codes', async () => {
+    const hits = await fixtureHits('BID-001', {
+      tender: [tender],
+      bid: [
+        { bid_id: 'b1', tender_id: 'T1', lot_id: '1', org_id: 'O1', machine_code: 'MC', file_create_id: 'F1' },
+        { bid_id: 'b2', tender_id: 'T1', lot_id: '1', org_id: 'O2', machine_code: 'MC', file_create_id: 'F2' },
+      ],
+    });
+    assert.deepEqual(hits.map((h) => [h.subject_id, h.evidence!.fingerprint_types]), [['O1|O2', 'machine_code']]);
+  });
+
   test('members of one consortium may share files', async () => {
     const hits = await fixtureHits('BID-001', {
       tender: [tender],
