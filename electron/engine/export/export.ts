@@ -52,7 +52,8 @@ export async function exportData(ws: Workspace, req: ExportRequest, task: Task):
       const columns = shape.columnNames();
       // A 128-bit key (a warning's fingerprint) is an identifier: as text it survives every format, where
       // Parquet would store it as a DOUBLE and Excel read it as one.
-      const keys = columns.filter((_, i) => String(shape.columnTypes()[i]) === 'UHUGEINT');
+      const types = shape.columnTypes();
+      const keys = columns.filter((_, i) => String(types[i]) === 'UHUGEINT');
       const textKeys = keys.length === 0 ? raw
         : `SELECT * REPLACE (${keys.map((k) => `CAST(${quoteIdent(k)} AS VARCHAR) AS ${quoteIdent(k)}`).join(', ')}) FROM (${raw})`;
       const masked = req.includePersonal ? textKeys : redactedSql(textKeys, columns, req.table ?? null);

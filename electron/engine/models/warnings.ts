@@ -34,7 +34,7 @@ export async function updateWarnings(c: DuckDBConnection, runId: string): Promis
   await c.run(`CREATE OR REPLACE TEMP TABLE _run_hits AS
     WITH run AS (SELECT model_id, hit_no, fingerprint, severity, tender_id, lot_id, contract_id, lease_id, evidence_json, amount_cny,
                    score, occurred_on FROM hit WHERE analysis_run_id = $1),
-    dup AS (SELECT fingerprint FROM hit WHERE analysis_run_id = $1 GROUP BY fingerprint HAVING count(*) > 1),
+    dup AS (SELECT fingerprint FROM run GROUP BY fingerprint HAVING count(*) > 1),
     h AS (
       SELECT * FROM run ANTI JOIN dup USING (fingerprint)
       UNION ALL
