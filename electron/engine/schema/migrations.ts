@@ -27,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'OCDS red flags: views of the raw releases, quantiles and fences', file: '011_ocds_indicators.sql' },
   { version: 12, name: 'insurance spans per person and employer', file: '012_insurance_span.sql' },
   { version: 13, name: 'warning fingerprints as 128-bit numbers', file: '013_fingerprint_number.sql' },
+  { version: 14, name: 'organisation links computed once per reading', file: '014_org_link_once.sql' },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
