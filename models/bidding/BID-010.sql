@@ -28,17 +28,22 @@ source: 哈建发〔2011〕61号（法定代表人、委托代理人、项目经
 -- Two bidders of one lot are linked when, in the months [bid month − months, bid month], (a) a person of one
 -- was insured by the other, or (b) different persons of the two were insured by the same third unit.
 -- Only insurance by someone other than the organisation a person is attached to can link two bidders, so
--- that is found first (one pass over social_insurance; organisations compared by hash) and only those
--- persons' bids are examined.
+-- that is found first, from the insurance spans per person and employer (organisations compared by hash;
+-- a run of several models computes the spans once for all), and only those few pairs' months and those
+-- persons' bids are examined. (Joining every insurance month with every attached person took 2.5 s more.)
 WITH ap AS MATERIALIZED (
   SELECT hash(org_id) AS org_h, legal_rep_person_id AS person_id FROM organization WHERE legal_rep_person_id IS NOT NULL
   UNION SELECT hash(org_id), agent_person_id FROM bid WHERE agent_person_id IS NOT NULL
   UNION SELECT b.org_h, bp.person_id FROM bid_personnel bp JOIN (SELECT bid_id, hash(org_id) AS org_h FROM bid) b USING (bid_id)
   WHERE bp.person_id IS NOT NULL
 ),
+foreign_pair AS MATERIALIZED (
+  SELECT DISTINCT ap.org_h, s.person_id, s.employer_org_id
+  FROM v_insurance_span s JOIN ap ON ap.person_id = s.person_id AND hash(s.employer_org_id) <> ap.org_h
+),
 foreign_si AS MATERIALIZED (
-  SELECT DISTINCT ap.org_h, si.person_id, si.employer_org_id, si.period_month
-  FROM social_insurance si JOIN ap ON ap.person_id = si.person_id AND hash(si.employer_org_id) <> ap.org_h
+  SELECT DISTINCT p.org_h, si.person_id, si.employer_org_id, si.period_month
+  FROM social_insurance si JOIN foreign_pair p ON p.person_id = si.person_id AND p.employer_org_id = si.employer_org_id
 ),
 cp AS MATERIALIZED (SELECT person_id FROM foreign_si GROUP BY person_id),
 att AS MATERIALIZED (
