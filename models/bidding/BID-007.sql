@@ -65,7 +65,7 @@ source: 《招标投标法实施条例》第四十条第（四）项（投标文
 -- Every lot's sorted prices are read once; bidders are looked up only for the lots that may be flagged.
 WITH l AS (
   SELECT v.tender_id, v.lot_id, count(*) AS n, list_sort(list(CAST(v.price_cny AS DOUBLE))) AS p
-  FROM v_bid_valid v GROUP BY v.tender_id, v.lot_id HAVING count(*) >= $n_min
+  FROM bid v WHERE v.status = 'valid' AND v.price_cny > 0 GROUP BY v.tender_id, v.lot_id HAVING count(*) >= $n_min
 ),
 g AS MATERIALIZED (
   SELECT x.tender_id, x.lot_id, x.n, x.p, list_min(x.d) AS d_min, list_max(x.d) AS d_max, list_avg(x.d) AS d_avg,

@@ -10,6 +10,7 @@ subject_type: expert_supplier
 requires:
   eval_committee: [tender_id, lot_id, person_id, member_role]
   award: [tender_id, lot_id, supplier_org_id, status]
+  bid: [tender_id, lot_id, org_id, price_cny, status]
 params:
   - name: window_months
     type: integer
@@ -49,10 +50,17 @@ obs AS (
 frequent AS (
   SELECT * FROM obs WHERE k >= $min_wins
 ),
+-- The valid bids (as v_bid_valid has them) of the lots those pairs' panels judged, with how many each lot had.
+valid AS (
+  SELECT b.tender_id, b.lot_id, b.org_id, count(*) OVER (PARTITION BY b.tender_id, b.lot_id) AS n_valid
+  FROM bid b SEMI JOIN (SELECT DISTINCT p.tender_id, p.lot_id FROM panel p SEMI JOIN frequent f ON f.expert_id = p.expert_id) l
+    ON l.tender_id = b.tender_id AND l.lot_id = b.lot_id
+  WHERE b.status = 'valid' AND b.price_cny > 0
+),
 expct AS (
   SELECT p.expert_id, v.org_id AS supplier_org_id, sum(1.0 / v.n_valid) AS expected
   FROM panel p JOIN frequent f ON f.expert_id = p.expert_id
-  JOIN v_bid_valid v ON v.tender_id = p.tender_id AND v.lot_id = p.lot_id AND v.org_id = f.supplier_org_id
+  JOIN valid v ON v.tender_id = p.tender_id AND v.lot_id = p.lot_id AND v.org_id = f.supplier_org_id
   GROUP BY 1, 2
 )
 SELECT 'expert_supplier' AS subject_type, o.expert_id || '|' || o.supplier_org_id AS subject_id, o.expert_id AS person_id,

@@ -69,8 +69,13 @@ function withMacroBodies(sql: string, macros: Map<string, string>): string {
   return out;
 }
 
+/** The views a text reads: named outside comments (a model's comment may mention a view it does not read). */
 function viewsNamed(sql: string): Set<string> {
-  return new Set([...sql.matchAll(/\bv_[a-z_]+\b/g)].map((x) => x[0]));
+  return new Set([...withoutComments(sql).matchAll(/\bv_[a-z_]+\b/g)].map((x) => x[0]));
+}
+
+function withoutComments(sql: string): string {
+  return sql.replace(/'(?:[^']|'')*'|--[^\n]*|\/\*[\s\S]*?\*\//g, (m) => (m.startsWith("'") ? m : ' '));
 }
 
 function namesWord(sql: string, word: string): boolean {
@@ -79,7 +84,7 @@ function namesWord(sql: string, word: string): boolean {
 
 /** Whether a reader might take every column of the view, rather than the ones it names. */
 export function readsWholeRow(sql: string, view: string): boolean {
-  const text = sql.replace(/--[^\n]*/g, ' ').replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/'(?:[^']|'')*'/g, "''");
+  const text = withoutComments(sql).replace(/'(?:[^']|'')*'/g, "''");
   if (/\bNATURAL\b|\bBY\s+NAME\b|\bCOLUMNS\s*\(/i.test(text)) return true;
   // `SELECT *` over the view itself (a star over a CTE only passes on the columns the CTE names).
   for (const m of text.matchAll(/(\bSELECT\s+(?:DISTINCT\s+)?|,\s*)\*/gi)) {

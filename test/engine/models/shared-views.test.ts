@@ -54,6 +54,15 @@ describe('computing shared views once', () => {
     await c.run('DROP TABLE temp.v_cheap');
   });
 
+  test('a view named only in a comment is not read: it is not computed for the model', async () => {
+    const plan = await planSharedViews(c, [
+      '-- the same bids as v_cheap has them\nSELECT bid_id AS subject_id FROM bid',
+      '/* not v_cheap: */ SELECT lot AS subject_id FROM bid',
+      'SELECT lot AS subject_id FROM v_cheap',
+    ]);
+    assert.deepEqual(plan, []);
+  });
+
   test('a model taking the whole row keeps every column', async () => {
     const plan = await planSharedViews(c, ['SELECT v.* FROM v_cheap v', 'SELECT lot FROM v_cheap']);
     assert.deepEqual(plan, [{ view: 'v_cheap', columns: null }]);
