@@ -27,13 +27,16 @@ explain:
 source: 《关于进一步推进国有企业贯彻落实“三重一大”决策制度的意见》
 */
 -- A decision counts when it names the payment, its contract, or is the payment's own decision, and was
--- taken on or before the payment day.
+-- taken on or before the payment day. Each of the three ways is its own test by equality: as one test with
+-- OR, every payment was paired with every decision of its payer (15M pairs at bench scale).
+WITH d AS MATERIALIZED (
+  SELECT org_id, decision_id, ref_payment_id, ref_contract_id, meeting_date FROM decision WHERE list_contains($bodies, body)
+)
 SELECT 'payment' AS subject_type, p.payment_id AS subject_id, p.payer_org_id AS org_id, p.contract_id, p.amount_cny,
   CAST(p.pay_time AS DATE) AS occurred_on,
   {'payee_name': p.payee_name, 'pay_date': CAST(p.pay_time AS DATE)::VARCHAR, 'purpose': p.purpose, 'large_cny': $large_cny} AS evidence
 FROM payment p
 WHERE p.amount_cny >= $large_cny
-  AND NOT EXISTS (SELECT 1 FROM decision d
-                  WHERE d.org_id = p.payer_org_id AND list_contains($bodies, d.body)
-                    AND (d.decision_id = p.decision_id OR d.ref_payment_id = p.payment_id OR d.ref_contract_id = p.contract_id)
-                    AND d.meeting_date <= CAST(p.pay_time AS DATE))
+  AND NOT EXISTS (SELECT 1 FROM d WHERE d.decision_id = p.decision_id AND d.org_id = p.payer_org_id AND d.meeting_date <= CAST(p.pay_time AS DATE))
+  AND NOT EXISTS (SELECT 1 FROM d WHERE d.ref_payment_id = p.payment_id AND d.org_id = p.payer_org_id AND d.meeting_date <= CAST(p.pay_time AS DATE))
+  AND NOT EXISTS (SELECT 1 FROM d WHERE d.ref_contract_id = p.contract_id AND d.org_id = p.payer_org_id AND d.meeting_date <= CAST(p.pay_time AS DATE))
