@@ -21,15 +21,17 @@ source: 《招标投标法实施条例》第四十条第（六）项、第二十
 -- (a) one account pays the deposits of two bidders in the same lot → red;
 -- (b) the account that paid is not held by the bidder (a person or another organisation) → orange;
 -- (c) a must-tender project's deposit paid from the bidder's own account that is not its basic account → yellow.
--- Accounts that paid for two or more different bidders of one lot: found on 64-bit hashes of the keys
--- (cheap to group), then confirmed on the values, whose bidders are listed only there.
-WITH shared_keys AS (
-  SELECT hash(tender_id, lot_id, deposit_account_id) AS k FROM bid WHERE deposit_account_id IS NOT NULL
-  GROUP BY k HAVING min(hash(org_id)) <> max(hash(org_id))
+-- Accounts that paid for two or more different bidders of one lot: first the lots where an account repeats
+-- (each lot's accounts as a list of 64-bit hashes: grouping by lot, not by every deposit, as almost every
+-- deposit has an account of its own), then confirmed on the values, whose bidders are listed only there.
+WITH shared_lots AS (
+  SELECT lk FROM (SELECT hash(tender_id, lot_id) AS lk, list(hash(deposit_account_id)) AS a FROM bid
+                  WHERE deposit_account_id IS NOT NULL GROUP BY lk)
+  WHERE len(list_distinct(a)) < len(a)
 ),
 shared AS (
   SELECT tender_id, lot_id, deposit_account_id, list(DISTINCT org_id) AS orgs
-  FROM bid WHERE deposit_account_id IS NOT NULL AND hash(tender_id, lot_id, deposit_account_id) IN (SELECT k FROM shared_keys)
+  FROM bid WHERE deposit_account_id IS NOT NULL AND hash(tender_id, lot_id) IN (SELECT lk FROM shared_lots)
   GROUP BY tender_id, lot_id, deposit_account_id HAVING min(org_id) <> max(org_id)
 ),
 same AS (
