@@ -96,11 +96,16 @@ export async function updateWarnings(c: DuckDBConnection, runId: string): Promis
           WHERE h.alert_rid IS NOT NULL AND (h.alert_severity IS DISTINCT FROM CASE WHEN e.why IS NULL THEN h.severity ELSE 'red' END
             OR h.alert_base_severity IS DISTINCT FROM h.severity OR h.alert_escalation IS DISTINCT FROM e.why)) x
     WHERE alert.rowid = x.alert_rid`);
+  // The new content is read from this run's hits into a table of its own first: as one UPDATE ... FROM a join
+  // with the hits this transaction wrote, a run that changed the evidence of half a million warnings (a
+  // screen's parameter changed) took over three minutes; in two steps, under two seconds.
+  await c.run(`CREATE OR REPLACE TEMP TABLE _run_content AS
+    SELECT h.alert_rid, x.evidence_json, x.amount_cny, x.score, x.occurred_on
+    FROM temp._run_hits h JOIN hit x ON x.analysis_run_id = $1 AND x.model_id = h.model_id AND x.hit_no = h.hit_no
+    WHERE h.content_changed ORDER BY h.alert_rid`, [runId]);
   await c.run(`UPDATE alert SET evidence_json = c.evidence_json, amount_cny = c.amount_cny, score = c.score, occurred_on = c.occurred_on
-    FROM (SELECT h.alert_rid, x.evidence_json, x.amount_cny, x.score, x.occurred_on
-          FROM temp._run_hits h JOIN hit x ON x.analysis_run_id = $1 AND x.model_id = h.model_id AND x.hit_no = h.hit_no
-          WHERE h.content_changed) c
-    WHERE alert.rowid = c.alert_rid`, [runId]);
+    FROM temp._run_content c WHERE alert.rowid = c.alert_rid`);
+  await c.run(`DROP TABLE temp._run_content`);
   debugTiming(t3, 'warnings: found again');
 
   const t4 = Date.now();

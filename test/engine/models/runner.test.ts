@@ -80,6 +80,30 @@ describe('running models on the demo province', () => {
     assert.match(runs[1]!.params_json, /"min_days":90/);
   });
 
+  test('a warning found again with other evidence (a later as-of date) takes the new evidence and keeps its first sighting', async () => {
+    const first = await run({ models: ['VIL-001'] });
+    const later = new Date(Date.parse(`${first.as_of}T00:00:00Z`) + 30 * 86400000).toISOString().slice(0, 10);
+    const before = new Map((await ws.conn.all<{ fingerprint: string; first_seen: string; evidence_json: string }>(
+      `SELECT fingerprint::VARCHAR AS fingerprint, first_seen::VARCHAR AS first_seen, evidence_json FROM alert WHERE model_id = 'VIL-001'`)).map((a) => [a.fingerprint, a]));
+    const second = await run({ models: ['VIL-001'], asOf: later });
+    assert.ok(second.warnings.seen_again > 0);
+    const now = await ws.conn.all<{ fingerprint: string; first_seen: string; alert_evidence: string; hit_evidence: string; amount: string; hit_amount: string }>(
+      `SELECT a.fingerprint::VARCHAR AS fingerprint, a.first_seen::VARCHAR AS first_seen, a.evidence_json AS alert_evidence, h.evidence_json AS hit_evidence,
+         a.amount_cny::VARCHAR AS amount, h.amount_cny::VARCHAR AS hit_amount
+       FROM alert a JOIN hit h ON h.fingerprint = a.fingerprint AND h.analysis_run_id = $1`, [second.run_id]);
+    const again = now.filter((a) => before.has(a.fingerprint));
+    assert.equal(again.length, second.warnings.seen_again);
+    for (const a of again) {
+      assert.equal(a.alert_evidence, a.hit_evidence);
+      assert.notEqual(a.alert_evidence, before.get(a.fingerprint)!.evidence_json);
+      assert.equal(JSON.parse(a.alert_evidence).as_of, later);
+      assert.equal(a.amount, a.hit_amount);
+      assert.equal(a.first_seen, before.get(a.fingerprint)!.first_seen);
+    }
+    // The tests after this one count on the warnings of the usual date alone.
+    await ws.conn.run(`DELETE FROM alert WHERE run_id = $1`, [second.run_id]);
+  });
+
   test('warnings raised while fingerprints were text (schema 12) are found again after the upgrade to numbers', async () => {
     const key = `concat_ws('|', model_id, subject_type, subject_id, COALESCE(tender_id, ''), COALESCE(lot_id, ''))`;
     const list = () => ws.conn.all<{ alert_id: string; times_seen: number }>(
