@@ -74,8 +74,9 @@ function viewsNamed(sql: string): Set<string> {
   return new Set([...withoutComments(sql).matchAll(/\bv_[a-z_]+\b/g)].map((x) => x[0]));
 }
 
+/** The text with its comments blanked; string literals and quoted names are kept whole (a '--' in them is no comment). */
 function withoutComments(sql: string): string {
-  return sql.replace(/'(?:[^']|'')*'|--[^\n]*|\/\*[\s\S]*?\*\//g, (m) => (m.startsWith("'") ? m : ' '));
+  return sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\//g, (m) => (m.startsWith("'") || m.startsWith('"') ? m : ' '));
 }
 
 function namesWord(sql: string, word: string): boolean {

@@ -61,6 +61,12 @@ describe('computing shared views once', () => {
       'SELECT lot AS subject_id FROM v_cheap',
     ]);
     assert.deepEqual(plan, []);
+    // A '--' inside a string or a quoted name starts no comment: the view after it is still read.
+    const quoted = await planSharedViews(c, [
+      "SELECT '--' AS memo, lot AS subject_id FROM v_cheap",
+      'SELECT lot AS "a--b", bid_id AS subject_id FROM v_cheap',
+    ]);
+    assert.deepEqual(quoted.map((s) => s.view), ['v_cheap']);
   });
 
   test('a model taking the whole row keeps every column', async () => {

@@ -34,6 +34,9 @@ describe('derived views', () => {
       ('b4', 'T1', 'L1', 'D', 130, 'valid', '2025-03-01 08:30:00'),
       ('b5', 'T1', 'L1', 'E', 90, 'disqualified', '2025-03-01 08:00:00'),
       ('b6', 'T1', 'L1', 'F', 0, 'valid', '2025-03-01 08:00:00'),
+      -- L4: the cheapest bid names no bidder: the lowest bidder named is the next one.
+      ('b11', 'T2', 'L4', NULL, 50, 'valid', '2025-03-01 08:00:00'),
+      ('b12', 'T2', 'L4', 'C', 60, 'valid', '2025-03-01 08:00:00'),
       -- L2: one bid. L3: three equal bids.
       ('b7', 'T1', 'L2', 'A', 500, 'valid', '2025-03-01 08:00:00'),
       ('b8', 'T2', 'L3', 'A', 70, 'valid', '2025-03-01 08:00:00'),
@@ -41,7 +44,8 @@ describe('derived views', () => {
       ('b10', 'T2', 'L3', 'C', 70, 'valid', '2025-03-01 08:02:00')`);
     const rows = await ws.conn.all<Record<string, number | string | null>>(`SELECT lot_id, CAST(n AS INTEGER) AS n, CAST(b1 AS DOUBLE) AS b1, CAST(b2 AS DOUBLE) AS b2,
         CAST(bn AS DOUBLE) AS bn, sd, sd_losing, low_org_id, cv, rd, rd_alt, skew, kurt FROM v_tender_price_stats ORDER BY lot_id`);
-    const [l1, l2, l3] = rows;
+    const [l1, l2, l3, l4] = rows;
+    assert.deepEqual([l4!.b1, l4!.low_org_id], [50, 'C']);
     const all = moments([100, 100, 110, 130]);
     assert.deepEqual([l1!.n, l1!.b1, l1!.b2, l1!.bn, l1!.low_org_id], [4, 100, 100, 130, 'B']);
     close(l1!.sd as number, all.sd, 'sd');
