@@ -15,7 +15,7 @@ WITH g AS (
   GROUP BY tender_id, lot_id),
 s AS (
   SELECT tender_id, lot_id, n, mu, sd, b[1].p AS b1, b[n].p AS bn, b[2].p AS b2,
-         list_stddev_samp(list_transform(b[2:], x -> x.p)) AS sd_losing, list_filter(b, x -> x.o IS NOT NULL)[1].o AS low_org_id,
+         list_stddev_samp(list_transform(b[2:], x -> x.p)) AS sd_losing, COALESCE(b[1].o, list_filter(b, x -> x.o IS NOT NULL)[1].o) AS low_org_id,
          CASE WHEN sd > 0 THEN list_sum(list_transform(b, x -> POWER((x.p - mu) / sd, 3))) END AS m3,
          CASE WHEN sd > 0 THEN list_sum(list_transform(b, x -> POWER((x.p - mu) / sd, 4))) END AS m4
   FROM g)
