@@ -67,20 +67,7 @@ export class SerialConnection {
 
   /** Run fn inside BEGIN/COMMIT on this connection; any error rolls back. */
   transaction<T>(fn: (c: DuckDBConnection) => Promise<T>, signal?: AbortSignal): Promise<T> {
-    return this.exclusive(async (c) => {
-      await c.run('BEGIN TRANSACTION');
-      try {
-        const out = await fn(c);
-        throwIfAborted(signal);
-        const t0 = Date.now();
-        await c.run('COMMIT');
-        debugTiming(t0, 'COMMIT');
-        return out;
-      } catch (e) {
-        await rollback(c);
-        throw e;
-      }
-    }, signal);
+    return this.exclusive((c) => inTransaction(c, fn, signal), signal);
   }
 
   interrupt(): void {
@@ -91,6 +78,25 @@ export class SerialConnection {
     await this.tail;
     this.closed = true;
     this.raw.closeSync();
+  }
+}
+
+/**
+ * Run fn inside BEGIN/COMMIT on a connection the caller holds exclusively (see SerialConnection.exclusive);
+ * any error rolls back.
+ */
+export async function inTransaction<T>(c: DuckDBConnection, fn: (c: DuckDBConnection) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  await c.run('BEGIN TRANSACTION');
+  try {
+    const out = await fn(c);
+    throwIfAborted(signal);
+    const t0 = Date.now();
+    await c.run('COMMIT');
+    debugTiming(t0, 'COMMIT');
+    return out;
+  } catch (e) {
+    await rollback(c);
+    throw e;
   }
 }
 

@@ -64,6 +64,11 @@ describe('running models on the demo province', () => {
     const vil = hits.find((h) => h.model_id === 'VIL-001')!;
     const ev = JSON.parse(vil.evidence_json) as { overdue_cny: number; overdue_days: number };
     assert.ok(ev.overdue_days > 90 && Number(vil.amount_cny) >= 10000);
+    // Each model's hits are numbered 1…n (the run is one transaction, where rowids start from a high base).
+    const numbering = await ws.conn.all<{ lo: number; hi: number; n: number; distinct_n: number }>(`SELECT min(hit_no) AS lo, max(hit_no) AS hi,
+      count(*) AS n, count(DISTINCT hit_no) AS distinct_n FROM hit WHERE analysis_run_id = $1 GROUP BY model_id`, [first.run_id]);
+    assert.equal(numbering.length, 2);
+    for (const x of numbering) assert.deepEqual([Number(x.lo), Number(x.hi), Number(x.distinct_n)], [1, Number(x.n), Number(x.n)]);
     const before = await ws.conn.all<{ fingerprint: string; first_seen: string; times_seen: number }>(
       `SELECT fingerprint, first_seen::VARCHAR AS first_seen, times_seen FROM alert WHERE model_id IN ('VIL-001', 'SOE-001') ORDER BY fingerprint`);
     const second = await run({ models: ['VIL-001', 'SOE-001'] });
@@ -213,12 +218,19 @@ describe('running models on the demo province', () => {
     }
   });
 
-  test('a cancelled run records nothing', async () => {
+  test('a cancelled run records nothing and leaves no temporary table behind', async () => {
     const count = async () => Number((await ws.conn.one<{ n: number }>(`SELECT (SELECT count(*) FROM analysis_run) + (SELECT count(*) FROM hit) AS n`))!.n);
+    // A computed shared view left behind would stand in for the view in every later query.
+    const temps = async () => (await ws.conn.all<{ t: string }>(`SELECT table_name AS t FROM duckdb_tables() WHERE temporary`)).map((r) => r.t);
     const before = await count();
-    await assert.rejects(ws.tasks.run('run', (t) => { setTimeout(() => t.cancel(), 100); return runModels(ws, {}, t); }),
-      (e: Error & { code?: string }) => e.code === 'cancelled');
-    assert.equal(await count(), before);
+    for (const after of [100, 1500]) {
+      await assert.rejects(ws.tasks.run('run', (t) => { setTimeout(() => t.cancel(), after); return runModels(ws, {}, t); }),
+        (e: Error & { code?: string }) => e.code === 'cancelled');
+      assert.equal(await count(), before);
+      assert.deepEqual(await temps(), []);
+    }
+    await run({ models: ['BID-011', 'FUND-001'] });
+    assert.deepEqual(await temps(), []);
   });
 
   test('CLI: run, hits as JSON lines and CSV, models', async () => {
