@@ -132,8 +132,9 @@ export async function runModels(ws: Workspace, req: RunRequest, task: Task): Pro
           [runId, asOf, JSON.stringify(models.map((m) => m.id)), JSON.stringify(values.text), fingerprint.all]);
         const tHits = Date.now();
         const ok = summaries.flatMap((s, i) => (s.status === 'ok' ? [`SELECT * FROM temp._model_hits_${i}`] : []));
+        const runHits = ok.length > 0 ? `(${ok.join(' UNION ALL ')})` : null;
         // All the run's hits in one statement: model by model, they took a third longer.
-        if (ok.length > 0) await c.run(`INSERT INTO hit (analysis_run_id, ${STAGED_COLUMNS.join(', ')}) SELECT $1, * FROM (${ok.join(' UNION ALL ')})`, [runId]);
+        if (runHits) await c.run(`INSERT INTO hit (analysis_run_id, ${STAGED_COLUMNS.join(', ')}) SELECT $1, ${STAGED_COLUMNS.join(', ')} FROM ${runHits}`, [runId]);
         debugTiming(tHits, 'hits stored');
         for (const [i, s] of summaries.entries()) {
           const m = models[i]!;
@@ -144,7 +145,8 @@ export async function runModels(ws: Workspace, req: RunRequest, task: Task): Pro
             s.missing ? JSON.stringify(s.missing) : null, s.seconds, fingerprint.byModel.get(m.id)!, m.sha256]);
         }
         const tWarnings = Date.now();
-        const warnings = await updateWarnings(c, runId);
+        // The warnings are worked out from the run's hits as computed, not read back from the hit table.
+        const warnings = runHits ? await updateWarnings(c, runId, runHits) : { new: 0, seen_again: 0, escalated: 0 };
         debugTiming(tWarnings, 'warnings');
         const seconds = (Date.now() - started) / 1000;
         await c.run(`UPDATE analysis_run SET finished_at = now()::TIMESTAMP, status = 'done', seconds = $2 WHERE run_id = $1`, [runId, seconds]);
@@ -156,7 +158,10 @@ export async function runModels(ws: Workspace, req: RunRequest, task: Task): Pro
   }, task.signal);
 }
 
-/** The hit table's columns after analysis_run_id, in its order: what computeOne stages for each model. */
+/**
+ * The hit table's columns after analysis_run_id, in its order: what computeOne stages for each model, with
+ * content_hash (the warning's, of the content a run may change: evidence, amount, score and date).
+ */
 const STAGED_COLUMNS = ['model_id', 'hit_no', 'severity', ...Object.keys(HIT_COLUMNS), 'evidence_json', 'fingerprint'];
 
 /**
@@ -186,12 +191,12 @@ async function computeOne(c: DuckDBConnection, m: ModelDefinition, bound: BoundP
     // by it. It comes from the rowids of the table just written, which are unique and consecutive;
     // row_number() OVER () gathered every row in one thread first: 2 s for 658k hits.
     await c.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS
-      SELECT $1 AS model_id, CAST(h.rowid - (SELECT min(rowid) FROM temp._model_result) + 1 AS INTEGER) AS hit_no,
+      SELECT *, hash(evidence_json, amount_cny, score, occurred_on) AS content_hash FROM (SELECT $1 AS model_id, CAST(h.rowid - (SELECT min(rowid) FROM temp._model_result) + 1 AS INTEGER) AS hit_no,
         ${severity} AS severity, ${subjectType} AS subject_type, CAST(h.subject_id AS VARCHAR) AS subject_id,
         ${Object.entries(HIT_COLUMNS).filter(([n]) => n !== 'subject_type' && n !== 'subject_id').map(([n, t]) => `${pick(n, t)} AS ${n}`).join(', ')},
         ${evidence} AS evidence_json,
         ${FINGERPRINT('$1', subjectType, 'CAST(h.subject_id AS VARCHAR)', pick('tender_id', 'VARCHAR'), pick('lot_id', 'VARCHAR'))} AS fingerprint
-      FROM temp._model_result h`, [m.id]);
+      FROM temp._model_result h)`, [m.id]);
     const n = Number(count!.n);
     debugTiming(t0, `model ${m.id} with its ${n} hits staged`);
     await c.run(`DROP TABLE temp._model_result`);

@@ -11,7 +11,8 @@ const COLLUSION_RED = `(severity = 'red' AND (model_id BETWEEN 'BID-001' AND 'BI
 const POWER = `model_id IN ('BID-026', 'BID-027', 'BID-031', 'BID-034', 'BID-039', 'BID-040', 'BID-049')`;
 
 /**
- * Turn a run's hits into warnings. A warning is keyed by the hit's fingerprint (model, subject, tender
+ * Turn a run's hits into warnings. runHits is the run's hits as a relation (the runner's staged results:
+ * the hit table's columns and content_hash, a hash of the content a run may change). A warning is keyed by the hit's fingerprint (model, subject, tender
  * and lot): found again, it keeps its id, status and first_seen and gains last_seen and times_seen;
  * found for the first time, it is new. The catalog's escalation rules (§4.2) decide the severity of the
  * warnings this run saw, from this run's hits alone:
@@ -23,17 +24,16 @@ const POWER = `model_id IN ('BID-026', 'BID-027', 'BID-031', 'BID-034', 'BID-039
  * warnings. A new warning's id is 'W-' and the first 16 hex digits of its fingerprint (the number's digits,
  * which are not those of md5() of the key: md5_number reads the digest's bytes in reverse).
  */
-export async function updateWarnings(c: DuckDBConnection, runId: string): Promise<{ new: number; seen_again: number; escalated: number }> {
+export async function updateWarnings(c: DuckDBConnection, runId: string, runHits: string): Promise<{ new: number; seen_again: number; escalated: number }> {
   const t1 = Date.now();
   // One warning per fingerprint: if a model returns a subject twice, the most severe hit stands (ranked only
   // where that happens: a window over every hit of a run costs a second at bench scale). Each hit comes with
   // the row of its warning, if there is one (alert_rid, the row's id in this transaction), and what that
   // warning holds now: every later statement then works on integers and on the few rows that change, not on
-  // joins of a million fingerprints. The hit's own columns stay in the hit table (found by model and hit_no)
-  // and are read again only for warnings that are new or whose content changed.
+  // joins of a million fingerprints. Whether a warning's content changed is one comparison of hashes; the hit's
+  // own columns are read again (by model and hit_no) only for warnings that are new or whose content changed.
   await c.run(`CREATE OR REPLACE TEMP TABLE _run_hits AS
-    WITH run AS (SELECT model_id, hit_no, fingerprint, severity, tender_id, lot_id, contract_id, lease_id, evidence_json, amount_cny,
-                   score, occurred_on FROM hit WHERE analysis_run_id = $1),
+    WITH run AS (SELECT model_id, hit_no, fingerprint, severity, tender_id, lot_id, contract_id, lease_id, amount_cny, content_hash FROM ${runHits}),
     dup AS (SELECT fingerprint FROM run GROUP BY fingerprint HAVING count(*) > 1),
     h AS (
       SELECT * FROM run ANTI JOIN dup USING (fingerprint)
@@ -42,10 +42,8 @@ export async function updateWarnings(c: DuckDBConnection, runId: string): Promis
       QUALIFY row_number() OVER (PARTITION BY fingerprint ORDER BY ${RANK}, amount_cny DESC NULLS LAST, hit_no) = 1)
     SELECT h.model_id, h.hit_no, h.fingerprint, h.severity, h.tender_id, h.lot_id, h.contract_id, h.lease_id,
       a.alert_rid, a.severity AS alert_severity, a.base_severity AS alert_base_severity, a.escalation AS alert_escalation,
-      a.alert_rid IS NOT NULL AND (a.evidence_json IS DISTINCT FROM h.evidence_json OR a.amount_cny IS DISTINCT FROM h.amount_cny
-        OR a.score IS DISTINCT FROM h.score OR a.occurred_on IS DISTINCT FROM h.occurred_on) AS content_changed
-    FROM h LEFT JOIN (SELECT rowid AS alert_rid, fingerprint, severity, base_severity, escalation, evidence_json, amount_cny, score, occurred_on
-                      FROM alert) a USING (fingerprint)`, [runId]);
+      a.alert_rid IS NOT NULL AND a.content_hash IS DISTINCT FROM h.content_hash AS content_changed
+    FROM h LEFT JOIN (SELECT rowid AS alert_rid, fingerprint, severity, base_severity, escalation, content_hash FROM alert) a USING (fingerprint)`);
   debugTiming(t1, 'warnings: this run\'s hits');
 
   const t2 = Date.now();
@@ -100,10 +98,11 @@ export async function updateWarnings(c: DuckDBConnection, runId: string): Promis
   // with the hits this transaction wrote, a run that changed the evidence of half a million warnings (a
   // screen's parameter changed) took over three minutes; in two steps, under two seconds.
   await c.run(`CREATE OR REPLACE TEMP TABLE _run_content AS
-    SELECT h.alert_rid, x.evidence_json, x.amount_cny, x.score, x.occurred_on
-    FROM temp._run_hits h JOIN hit x ON x.analysis_run_id = $1 AND x.model_id = h.model_id AND x.hit_no = h.hit_no
-    WHERE h.content_changed ORDER BY h.alert_rid`, [runId]);
-  await c.run(`UPDATE alert SET evidence_json = c.evidence_json, amount_cny = c.amount_cny, score = c.score, occurred_on = c.occurred_on
+    SELECT h.alert_rid, x.evidence_json, x.amount_cny, x.score, x.occurred_on, x.content_hash
+    FROM temp._run_hits h JOIN ${runHits} x ON x.model_id = h.model_id AND x.hit_no = h.hit_no
+    WHERE h.content_changed ORDER BY h.alert_rid`);
+  await c.run(`UPDATE alert SET evidence_json = c.evidence_json, amount_cny = c.amount_cny, score = c.score, occurred_on = c.occurred_on,
+      content_hash = c.content_hash
     FROM temp._run_content c WHERE alert.rowid = c.alert_rid`);
   await c.run(`DROP TABLE temp._run_content`);
   debugTiming(t3, 'warnings: found again');
@@ -111,11 +110,12 @@ export async function updateWarnings(c: DuckDBConnection, runId: string): Promis
   const t4 = Date.now();
   const inserted = await c.run(`INSERT INTO alert (alert_id, run_id, model_id, severity, subject_type, subject_id, tender_id, contract_id, org_id,
       person_id, score, amount_cny, evidence_json, fingerprint, status, created_at, lot_id, lease_id, buyer_org_id, region_code, occurred_on,
-      base_severity, escalation, first_seen, last_seen, times_seen, last_run_id)
+      base_severity, escalation, first_seen, last_seen, times_seen, last_run_id, content_hash)
     SELECT 'W-' || substr(lpad(lower(to_hex(x.fingerprint)), 32, '0'), 1, 16), $1, x.model_id, CASE WHEN e.why IS NULL THEN x.severity ELSE 'red' END,
       x.subject_type, x.subject_id, x.tender_id, x.contract_id, x.org_id, x.person_id, x.score, x.amount_cny, x.evidence_json, x.fingerprint, 'new',
-      now()::TIMESTAMP, x.lot_id, x.lease_id, x.buyer_org_id, x.region_code, x.occurred_on, x.severity, e.why, now()::TIMESTAMP, now()::TIMESTAMP, 1, $1
-    FROM temp._run_hits h JOIN hit x ON x.analysis_run_id = $1 AND x.model_id = h.model_id AND x.hit_no = h.hit_no
+      now()::TIMESTAMP, x.lot_id, x.lease_id, x.buyer_org_id, x.region_code, x.occurred_on, x.severity, e.why, now()::TIMESTAMP, now()::TIMESTAMP, 1, $1,
+      x.content_hash
+    FROM temp._run_hits h JOIN ${runHits} x ON x.model_id = h.model_id AND x.hit_no = h.hit_no
     LEFT JOIN temp._run_escalation e ON e.hid = h.rowid WHERE h.alert_rid IS NULL`, [runId]);
   debugTiming(t4, 'warnings: new');
 

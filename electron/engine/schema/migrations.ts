@@ -29,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'warning fingerprints as 128-bit numbers', file: '013_fingerprint_number.sql' },
   { version: 14, name: 'organisation links computed once per reading', file: '014_org_link_once.sql' },
   { version: 15, name: 'price statistics without ranking every bid', file: '015_price_stats_without_rank.sql' },
+  { version: 16, name: 'warning content hash', file: '016_alert_content_hash.sql' },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
