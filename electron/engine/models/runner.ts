@@ -159,8 +159,8 @@ export async function runModels(ws: Workspace, req: RunRequest, task: Task): Pro
 }
 
 /**
- * The hit table's columns after analysis_run_id, in its order: what computeOne stages for each model, with
- * content_hash (the warning's, of the content a run may change: evidence, amount, score and date).
+ * The hit table's columns after analysis_run_id, in its order: computeOne stages them for each model, and
+ * content_hash besides (what a warning keeps to tell whether a run changed its content: see updateWarnings).
  */
 const STAGED_COLUMNS = ['model_id', 'hit_no', 'severity', ...Object.keys(HIT_COLUMNS), 'evidence_json', 'fingerprint'];
 
@@ -189,7 +189,9 @@ async function computeOne(c: DuckDBConnection, m: ModelDefinition, bound: BoundP
     if (Number(count!.bad) > 0) throw new Error('every hit needs a subject_id and a severity of red, orange or yellow');
     // hit_no numbers the model's hits: (run, model, hit_no) names a hit, and the warnings step reads hits back
     // by it. It comes from the rowids of the table just written, which are unique and consecutive;
-    // row_number() OVER () gathered every row in one thread first: 2 s for 658k hits.
+    // row_number() OVER () gathered every row in one thread first: 2 s for 658k hits. content_hash is DuckDB's
+    // 64-bit hash of what a run may change in a warning; it only tells changed content from unchanged (were
+    // hash() to change in a new DuckDB, the next run would write every warning's content once, unchanged).
     await c.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS
       SELECT *, hash(evidence_json, amount_cny, score, occurred_on) AS content_hash FROM (SELECT $1 AS model_id, CAST(h.rowid - (SELECT min(rowid) FROM temp._model_result) + 1 AS INTEGER) AS hit_no,
         ${severity} AS severity, ${subjectType} AS subject_type, CAST(h.subject_id AS VARCHAR) AS subject_id,
