@@ -163,17 +163,23 @@ describe('running models on the demo province', () => {
     writeFileSync(join(mdir, 'BID-902.sql'), model('BID-902', 'orange', `SELECT tender_id AS subject_id, tender_id, '-' AS lot_id FROM tender WHERE tender_id = (SELECT min(tender_id) FROM tender)`));
     writeFileSync(join(mdir, 'BID-903.sql'), model('BID-903', 'yellow', `SELECT no_such_column AS subject_id FROM tender`));
     writeFileSync(join(mdir, 'BID-904.sql'), model('BID-904', 'yellow', `SELECT tender_id AS subject_id FROM tender; DELETE FROM tender`));
+    // Two that fail while running, which aborts a transaction: an error raised by a row, and an amount that
+    // does not fit the hit table's DECIMAL(18,2).
+    writeFileSync(join(mdir, 'BID-900.sql'), model('BID-900', 'yellow', `SELECT tender_id AS subject_id, error('boom ' || tender_id) AS x FROM tender`));
+    writeFileSync(join(mdir, 'BID-905.sql'), model('BID-905', 'yellow', `SELECT tender_id AS subject_id, 1e30 AS amount_cny FROM tender`));
     const n0 = await ws.conn.one<{ n: number }>(`SELECT count(*) AS n FROM tender`);
-    const r = await run({ models: ['BID-901', 'BID-902', 'BID-903', 'BID-904'] });
-    assert.deepEqual(r.models.map((m) => m.status), ['ok', 'ok', 'failed', 'failed']);
-    assert.match(r.models[2]!.error!, /no_such_column/);
-    assert.match(r.models[3]!.error!, /exactly one query/);
+    const r = await run({ models: ['BID-900', 'BID-901', 'BID-902', 'BID-903', 'BID-904', 'BID-905'] });
+    assert.deepEqual(r.models.map((m) => m.status), ['failed', 'ok', 'ok', 'failed', 'failed', 'failed']);
+    assert.match(r.models[0]!.error!, /boom/);
+    assert.match(r.models[3]!.error!, /no_such_column/);
+    assert.match(r.models[4]!.error!, /exactly one query/);
+    assert.match(r.models[5]!.error!, /DECIMAL|out of range/i);
     assert.equal(Number((await ws.conn.one<{ n: number }>(`SELECT count(*) AS n FROM tender`))!.n), Number(n0!.n));
     assert.equal(r.warnings.escalated, 2);
     const esc = await ws.conn.all<{ severity: string; base_severity: string; escalation: string }>(
       `SELECT severity, base_severity, escalation FROM alert WHERE model_id IN ('BID-901', 'BID-902')`);
     assert.ok(esc.every((a) => a.severity === 'red' && a.base_severity === 'orange' && /BID-901, BID-902/.test(a.escalation)));
-    for (const f of ['BID-901', 'BID-902', 'BID-903', 'BID-904']) rmSync(join(mdir, `${f}.sql`));
+    for (const f of ['BID-900', 'BID-901', 'BID-902', 'BID-903', 'BID-904', 'BID-905']) rmSync(join(mdir, `${f}.sql`));
   });
 
   test('power escalation: a red collusion hit and an officials\' model on one tender make the officials\' warning red', async () => {
