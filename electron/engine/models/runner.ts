@@ -128,8 +128,9 @@ export async function runModels(ws: Workspace, req: RunRequest, task: Task): Pro
       task.step('保存命中并更新预警', 'recording hits and updating warnings', 0, 'steps');
       return await inTransaction(c, async () => {
         await recordLibrary(c, library);
-        await c.run(`INSERT INTO analysis_run VALUES ($1, now()::TIMESTAMP, NULL, $2::DATE, $3, $4, $5, 'running', NULL)`,
-          [runId, asOf, JSON.stringify(models.map((m) => m.id)), JSON.stringify(values.text), fingerprint.all]);
+        // (now() is the transaction's start, after the models: the run started that many seconds earlier.)
+        await c.run(`INSERT INTO analysis_run VALUES ($1, (now() - to_seconds($6::DOUBLE))::TIMESTAMP, NULL, $2::DATE, $3, $4, $5, 'running', NULL)`,
+          [runId, asOf, JSON.stringify(models.map((m) => m.id)), JSON.stringify(values.text), fingerprint.all, (Date.now() - started) / 1000]);
         const tHits = Date.now();
         const ok = summaries.flatMap((s, i) => (s.status === 'ok' ? [`SELECT * FROM temp._model_hits_${i}`] : []));
         const runHits = ok.length > 0 ? `(${ok.join(' UNION ALL ')})` : null;
@@ -179,6 +180,7 @@ async function computeOne(c: DuckDBConnection, m: ModelDefinition, bound: BoundP
     const cols = new Map((await rowsOf<{ n: string; t: string }>(c, `SELECT column_name AS n, data_type AS t FROM duckdb_columns()
       WHERE database_name = 'temp' AND table_name = '_model_result'`)).map((r) => [r.n, r.t]));
     if (!cols.has('subject_id')) throw new Error('the query must return a subject_id column');
+    if (cols.has('rowid')) throw new Error('a column may not be named rowid (the runner numbers hits by it)');
     const pick = (name: string, type: string) => cols.has(name) ? `CAST(h.${quoteIdent(name)} AS ${type})` : `NULL::${type}`;
     const evidence = !cols.has('evidence') ? `NULL::VARCHAR`
       : /^(VARCHAR|JSON)$/.test(cols.get('evidence')!) ? `CAST(h.evidence AS VARCHAR)` : `to_json(h.evidence)::VARCHAR`;

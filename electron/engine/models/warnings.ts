@@ -12,10 +12,10 @@ const POWER = `model_id IN ('BID-026', 'BID-027', 'BID-031', 'BID-034', 'BID-039
 
 /**
  * Turn a run's hits into warnings. runHits is the run's hits as a relation (the runner's staged results:
- * the hit table's columns and content_hash, a hash of the content a run may change). A warning is keyed by the hit's fingerprint (model, subject, tender
- * and lot): found again, it keeps its id, status and first_seen and gains last_seen and times_seen;
- * found for the first time, it is new. The catalog's escalation rules (§4.2) decide the severity of the
- * warnings this run saw, from this run's hits alone:
+ * the hit table's columns and content_hash, a hash of the content a run may change). A warning is keyed by
+ * the hit's fingerprint (model, subject, tender and lot): found again, it keeps its id, status and
+ * first_seen and gains last_seen and times_seen; found for the first time, it is new. The catalog's
+ * escalation rules (§4.2) decide the severity of the warnings this run saw, from this run's hits alone:
  *  1. two or more different orange models on the same contract, lease or lot → red;
  *  2. a statistical screen (BID-011–021) and a structural link (BID-001–010) on the same lot → red;
  *  3. a red collusion model and a supervisory model on the officials' side on the same tender → red.
@@ -94,9 +94,9 @@ export async function updateWarnings(c: DuckDBConnection, runId: string, runHits
           WHERE h.alert_rid IS NOT NULL AND (h.alert_severity IS DISTINCT FROM CASE WHEN e.why IS NULL THEN h.severity ELSE 'red' END
             OR h.alert_base_severity IS DISTINCT FROM h.severity OR h.alert_escalation IS DISTINCT FROM e.why)) x
     WHERE alert.rowid = x.alert_rid`);
-  // The new content is read from this run's hits into a table of its own first: as one UPDATE ... FROM a join
-  // with the hits this transaction wrote, a run that changed the evidence of half a million warnings (a
-  // screen's parameter changed) took over three minutes; in two steps, under two seconds.
+  // The new content is read from this run's hits into a table of its own first, in the warnings' order, and
+  // written from there: as one UPDATE ... FROM a join with the hits, a run that changed the evidence of half a
+  // million warnings (a screen's parameter changed) took over three minutes; in two steps, under two seconds.
   await c.run(`CREATE OR REPLACE TEMP TABLE _run_content AS
     SELECT h.alert_rid, x.evidence_json, x.amount_cny, x.score, x.occurred_on, x.content_hash
     FROM temp._run_hits h JOIN ${runHits} x ON x.model_id = h.model_id AND x.hit_no = h.hit_no

@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { generateProvince } from '../../../electron/engine/generator/index.ts';
 import { evaluateModels } from '../../../electron/engine/models/evaluate.ts';
 import { runModels, workspaceModelsDir, type RunRequest } from '../../../electron/engine/models/runner.ts';
+import type { Task } from '../../../electron/engine/tasks.ts';
 import { Workspace } from '../../../electron/engine/workspace/workspace.ts';
 import { lines, runCli } from '../../helpers/cli.ts';
 import { tempDir } from '../../helpers/temp.ts';
@@ -64,7 +65,7 @@ describe('running models on the demo province', () => {
     const vil = hits.find((h) => h.model_id === 'VIL-001')!;
     const ev = JSON.parse(vil.evidence_json) as { overdue_cny: number; overdue_days: number };
     assert.ok(ev.overdue_days > 90 && Number(vil.amount_cny) >= 10000);
-    // Each model's hits are numbered 1…n (the run is one transaction, where rowids start from a high base).
+    // Each model's hits are numbered 1…n (from the rowids of the model's result table).
     const numbering = await ws.conn.all<{ lo: number; hi: number; n: number; distinct_n: number }>(`SELECT min(hit_no) AS lo, max(hit_no) AS hi,
       count(*) AS n, count(DISTINCT hit_no) AS distinct_n FROM hit WHERE analysis_run_id = $1 GROUP BY model_id`, [first.run_id]);
     assert.equal(numbering.length, 2);
@@ -118,6 +119,7 @@ describe('running models on the demo province', () => {
     // The workspace as schema 12 left it: SHA-256 text keys.
     await ws.conn.run(`ALTER TABLE hit ALTER fingerprint TYPE VARCHAR USING sha256(${key})`);
     await ws.conn.run(`ALTER TABLE alert ALTER fingerprint TYPE VARCHAR USING sha256(${key})`);
+    await ws.conn.run('UPDATE alert SET content_hash = NULL');
     await ws.conn.run('DELETE FROM schema_version WHERE version >= 13');
     await ws.close();
     ws = await Workspace.open(dir);
@@ -125,8 +127,17 @@ describe('running models on the demo province', () => {
     assert.deepEqual(types.map((x) => x.t), ['UHUGEINT']);
     // Stored keys depend on md5_number staying what it is: a DuckDB that changed it would raise every warning anew.
     assert.equal((await ws.conn.one<{ n: string }>(`SELECT md5_number('abc')::VARCHAR AS n`))?.n, '152195979970564155685860391459828531600');
+    // Migration 16 gives every warning the runner's hash of its content: a run that finds the same content
+    // leaves it as it is.
+    const unhashed = await ws.conn.one<{ n: number }>(`SELECT count(*) AS n FROM alert
+      WHERE content_hash IS DISTINCT FROM hash(evidence_json, amount_cny, score, occurred_on)`);
+    assert.equal(Number(unhashed!.n), 0);
     const again = await run({ models: ['VIL-001', 'SOE-001'] });
     assert.equal(again.warnings.new, 0);
+    const hits = await ws.conn.one<{ n: number; same: number }>(`SELECT count(*) AS n, count(*) FILTER (WHERE a.content_hash = hash(h.evidence_json, h.amount_cny, h.score, h.occurred_on)) AS same
+      FROM hit h JOIN alert a USING (fingerprint) WHERE h.analysis_run_id = $1`, [again.run_id]);
+    assert.ok(Number(hits!.n) > 0);
+    assert.equal(Number(hits!.same), Number(hits!.n));
     const after = await list();
     assert.deepEqual(after.map((a) => a.alert_id), before.map((b) => b.alert_id));
     assert.ok(after.every((a, i) => Number(a.times_seen) === Number(before[i]!.times_seen) + 1));
@@ -229,9 +240,14 @@ describe('running models on the demo province', () => {
     // A computed shared view left behind would stand in for the view in every later query.
     const temps = async () => (await ws.conn.all<{ t: string }>(`SELECT table_name AS t FROM duckdb_tables() WHERE temporary`)).map((r) => r.t);
     const before = await count();
-    for (const after of [100, 1500]) {
-      await assert.rejects(ws.tasks.run('run', (t) => { setTimeout(() => t.cancel(), after); return runModels(ws, {}, t); }),
-        (e: Error & { code?: string }) => e.code === 'cancelled');
+    // Cancelled while the models run, and once they have all run (every model's hits and the shared views
+    // computed, before the run is recorded).
+    const runs: Array<(t: Task) => Promise<unknown>> = [
+      (t) => { setTimeout(() => t.cancel(), 100); return runModels(ws, {}, t); },
+      (t) => runModels(ws, { after: { sql: [], read: async () => { t.cancel(); } } }, t),
+    ];
+    for (const r of runs) {
+      await assert.rejects(ws.tasks.run('run', r), (e: Error & { code?: string }) => e.code === 'cancelled');
       assert.equal(await count(), before);
       assert.deepEqual(await temps(), []);
     }
