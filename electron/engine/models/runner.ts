@@ -110,6 +110,7 @@ export async function runModels(ws: Workspace, req: RunRequest, task: Task): Pro
       }
 
       const summaries: ModelRunSummary[] = [];
+      const staged: string[] = []; // the tables of the models that ran
       for (const [i, m] of models.entries()) {
         // One forced event per model with its index, so a listener sees every model start (advance is throttled).
         task.step(`运行 ${m.id} ${m.name_zh}`, `running ${m.id} ${m.name_en}`, models.length, 'models', i);
@@ -119,7 +120,9 @@ export async function runModels(ws: Workspace, req: RunRequest, task: Task): Pro
         }
         const table = `_model_hits_${i}`;
         temps.push(table);
-        summaries.push(await computeOne(c, m, values.bound.get(m.id)!, asOf, table));
+        const summary = await computeOne(c, m, values.bound.get(m.id)!, asOf, table);
+        if (summary.status === 'ok') staged.push(table);
+        summaries.push(summary);
       }
       if (req.after) await req.after.read(c);
       for (const s of shared) await dropTemp(c, s.view);
@@ -132,8 +135,7 @@ export async function runModels(ws: Workspace, req: RunRequest, task: Task): Pro
         await c.run(`INSERT INTO analysis_run VALUES ($1, (now() - to_seconds($6::DOUBLE))::TIMESTAMP, NULL, $2::DATE, $3, $4, $5, 'running', NULL)`,
           [runId, asOf, JSON.stringify(models.map((m) => m.id)), JSON.stringify(values.text), fingerprint.all, (Date.now() - started) / 1000]);
         const tHits = Date.now();
-        const ok = summaries.flatMap((s, i) => (s.status === 'ok' ? [`SELECT * FROM temp._model_hits_${i}`] : []));
-        const runHits = ok.length > 0 ? `(${ok.join(' UNION ALL ')})` : null;
+        const runHits = staged.length > 0 ? `(${staged.map((t) => `SELECT * FROM temp.${quoteIdent(t)}`).join(' UNION ALL ')})` : null;
         // All the run's hits in one statement: model by model, they took a third longer.
         if (runHits) await c.run(`INSERT INTO hit (analysis_run_id, ${STAGED_COLUMNS.join(', ')}) SELECT $1, ${STAGED_COLUMNS.join(', ')} FROM ${runHits}`, [runId]);
         debugTiming(tHits, 'hits stored');
