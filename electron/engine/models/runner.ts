@@ -136,8 +136,14 @@ export async function runModels(ws: Workspace, req: RunRequest, task: Task): Pro
           [runId, asOf, JSON.stringify(models.map((m) => m.id)), JSON.stringify(values.text), fingerprint.all, (Date.now() - started) / 1000]);
         const tHits = Date.now();
         const runHits = staged.length > 0 ? `(${staged.map((t) => `SELECT * FROM temp.${quoteIdent(t)}`).join(' UNION ALL ')})` : null;
-        // All the run's hits in one statement: model by model, they took a third longer.
-        if (runHits) await c.run(`INSERT INTO hit (analysis_run_id, ${STAGED_COLUMNS.join(', ')}) SELECT $1, ${STAGED_COLUMNS.join(', ')} FROM ${runHits}`, [runId]);
+        // A content no run stored before, then a record of every hit, each in one statement (model by model,
+        // they took a third longer). A run that finds what the last one found stores records alone: storing
+        // every hit's evidence again cost 8-10 s a run at bench scale, with the checkpoint after it.
+        if (runHits) {
+          await c.run(`INSERT INTO hit_content SELECT DISTINCT ON (fingerprint, content_hash) fingerprint, content_hash, ${CONTENT_COLUMNS.join(', ')}
+            FROM ${runHits} ANTI JOIN hit_content USING (fingerprint, content_hash)`);
+          await c.run(`INSERT INTO hit_record SELECT $1, model_id, hit_no, severity, fingerprint, content_hash FROM ${runHits}`, [runId]);
+        }
         debugTiming(tHits, 'hits stored');
         for (const [i, s] of summaries.entries()) {
           const m = models[i]!;
@@ -162,10 +168,14 @@ export async function runModels(ws: Workspace, req: RunRequest, task: Task): Pro
 }
 
 /**
- * The hit table's columns after analysis_run_id, in its order: computeOne stages them for each model, and
- * content_hash besides (what a warning keeps to tell whether a run changed its content: see updateWarnings).
+ * A hit's content: every column but its model, number, severity and fingerprint, as hit_content stores it
+ * (migration 17). content_hash is DuckDB's 64-bit hash of it, in this order (migration 17 writes the same
+ * expression for the hits and warnings before it): with the fingerprint it names a stored content, and a
+ * warning keeps it to tell whether a run changed its content (see updateWarnings). Were hash() to change in a
+ * new DuckDB, the next run would store every content once more and rewrite every warning's, unchanged.
  */
-const STAGED_COLUMNS = ['model_id', 'hit_no', 'severity', ...Object.keys(HIT_COLUMNS), 'evidence_json', 'fingerprint'];
+const CONTENT_COLUMNS = [...Object.keys(HIT_COLUMNS), 'evidence_json'];
+const CONTENT_HASH = `hash(${CONTENT_COLUMNS.join(', ')})`;
 
 /**
  * Compute one model into a temporary table of hit rows (without the run id); its SQL errors, and results that
@@ -193,11 +203,9 @@ async function computeOne(c: DuckDBConnection, m: ModelDefinition, bound: BoundP
     if (Number(count!.bad) > 0) throw new Error('every hit needs a subject_id and a severity of red, orange or yellow');
     // hit_no numbers the model's hits: (run, model, hit_no) names a hit, and the warnings step reads hits back
     // by it. It comes from the rowids of the table just written, which are unique and consecutive;
-    // row_number() OVER () gathered every row in one thread first: 2 s for 658k hits. content_hash is DuckDB's
-    // 64-bit hash of what a run may change in a warning; it only tells changed content from unchanged (were
-    // hash() to change in a new DuckDB, the next run would write every warning's content once, unchanged).
+    // row_number() OVER () gathered every row in one thread first: 2 s for 658k hits.
     await c.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS
-      SELECT *, hash(evidence_json, amount_cny, score, occurred_on) AS content_hash FROM (SELECT $1 AS model_id, CAST(h.rowid - (SELECT min(rowid) FROM temp._model_result) + 1 AS INTEGER) AS hit_no,
+      SELECT *, ${CONTENT_HASH} AS content_hash FROM (SELECT $1 AS model_id, CAST(h.rowid - (SELECT min(rowid) FROM temp._model_result) + 1 AS INTEGER) AS hit_no,
         ${severity} AS severity, ${subjectType} AS subject_type, CAST(h.subject_id AS VARCHAR) AS subject_id,
         ${Object.entries(HIT_COLUMNS).filter(([n]) => n !== 'subject_type' && n !== 'subject_id').map(([n, t]) => `${pick(n, t)} AS ${n}`).join(', ')},
         ${evidence} AS evidence_json,

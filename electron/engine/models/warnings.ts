@@ -8,11 +8,14 @@ const OBJECT = `COALESCE('contract:' || contract_id, 'lease:' || lease_id, 'lot:
 const STATISTICAL = `model_id BETWEEN 'BID-011' AND 'BID-021'`;
 const STRUCTURAL = `model_id BETWEEN 'BID-001' AND 'BID-010'`;
 const COLLUSION_RED = `(severity = 'red' AND (model_id BETWEEN 'BID-001' AND 'BID-024' OR model_id BETWEEN 'BID-043' AND 'BID-048' OR model_id = 'BID-053'))`;
+/** What a run may change in a warning it finds again: the hit's columns its fingerprint does not hold, and their hash. */
+const CONTENT = ['org_id', 'person_id', 'contract_id', 'lease_id', 'buyer_org_id', 'amount_cny', 'score', 'occurred_on', 'region_code',
+  'evidence_json', 'content_hash'];
 const POWER = `model_id IN ('BID-026', 'BID-027', 'BID-031', 'BID-034', 'BID-039', 'BID-040', 'BID-049')`;
 
 /**
  * Turn a run's hits into warnings. runHits is the run's hits as a relation (the runner's staged results:
- * the hit table's columns and content_hash, a hash of the content a run may change). A warning is keyed by
+ * the hit view's columns and content_hash, a hash of the hit's content). A warning is keyed by
  * the hit's fingerprint (model, subject, tender and lot): found again, it keeps its id, status and
  * first_seen and gains last_seen and times_seen; found for the first time, it is new. The catalog's
  * escalation rules (§4.2) decide the severity of the warnings this run saw, from this run's hits alone:
@@ -98,11 +101,10 @@ export async function updateWarnings(c: DuckDBConnection, runId: string, runHits
   // written from there: as one UPDATE ... FROM a join with the hits, a run that changed the evidence of half a
   // million warnings (a screen's parameter changed) took over three minutes; in two steps, under two seconds.
   await c.run(`CREATE OR REPLACE TEMP TABLE _run_content AS
-    SELECT h.alert_rid, x.evidence_json, x.amount_cny, x.score, x.occurred_on, x.content_hash
+    SELECT h.alert_rid, ${CONTENT.map((n) => `x.${n}`).join(', ')}
     FROM temp._run_hits h JOIN ${runHits} x ON x.model_id = h.model_id AND x.hit_no = h.hit_no
     WHERE h.content_changed ORDER BY h.alert_rid`);
-  await c.run(`UPDATE alert SET evidence_json = c.evidence_json, amount_cny = c.amount_cny, score = c.score, occurred_on = c.occurred_on,
-      content_hash = c.content_hash
+  await c.run(`UPDATE alert SET ${CONTENT.map((n) => `${n} = c.${n}`).join(', ')}
     FROM temp._run_content c WHERE alert.rowid = c.alert_rid`);
   await c.run(`DROP TABLE temp._run_content`);
   debugTiming(t3, 'warnings: found again');

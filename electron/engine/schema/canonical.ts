@@ -27,7 +27,7 @@ export const TABLE_LABELS_ZH: Readonly<Record<string, string>> = {
   social_insurance: '社保缴纳', village_asset: '村集体资产', lease_contract: '租赁承包合同', rent_schedule: '应收租金',
   rent_receipt: '租金收款', village_voucher: '村级记账凭证', cash_balance: '库存现金', benefit_payment: '惠民资金发放',
   model: '模型', model_param: '模型参数', model_run: '模型运行', alert: '预警', alert_action: '预警处置',
-  analysis_run: '分析运行', hit: '模型命中',
+  analysis_run: '分析运行', hit: '模型命中', hit_record: '模型命中记录', hit_content: '模型命中内容',
   synthetic_truth: '合成数据真值', import_batch: '导入批次', import_file: '导入文件', quarantine: '隔离数据', ocds_release: 'OCDS 原始发布', workspace_meta: '工作区信息', schema_version: '架构版本',
   v_bid_valid: '有效投标', v_tender_price_stats: '报价统计', v_org_person: '机构关联人员', v_kin: '亲属（双向）',
   v_person_org_link: '人员—机构关联', v_org_link: '机构关联', v_org_link_sym: '机构关联（双向）', v_insurance_span: '社保参保区间',
@@ -46,7 +46,7 @@ for (const [group, tables] of Object.entries(CANONICAL_TABLES)) {
   for (const t of tables) GROUP_OF.set(t, group as TableGroup);
 }
 GROUP_OF.set('synthetic_truth', 'synthetic');
-for (const t of ['analysis_run', 'hit']) GROUP_OF.set(t, 'models');
+for (const t of ['analysis_run', 'hit', 'hit_record', 'hit_content']) GROUP_OF.set(t, 'models');
 for (const t of ['import_batch', 'import_file', 'quarantine', 'ocds_release']) GROUP_OF.set(t, 'imports');
 
 export function groupOf(table: string): TableGroup {

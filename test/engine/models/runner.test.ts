@@ -8,6 +8,7 @@ import { runModels, workspaceModelsDir, type RunRequest } from '../../../electro
 import type { Task } from '../../../electron/engine/tasks.ts';
 import { Workspace } from '../../../electron/engine/workspace/workspace.ts';
 import { lines, runCli } from '../../helpers/cli.ts';
+import { hitsAsOneTable } from '../../helpers/older-schema.ts';
 import { tempDir } from '../../helpers/temp.ts';
 
 const TEN = ['BID-001', 'BID-005', 'BID-008', 'BID-039', 'BID-043', 'BID-049', 'SOE-001', 'SOE-006', 'FUND-001', 'VIL-001'];
@@ -72,9 +73,19 @@ describe('running models on the demo province', () => {
     for (const x of numbering) assert.deepEqual([Number(x.lo), Number(x.hi), Number(x.distinct_n)], [1, Number(x.n), Number(x.n)]);
     const before = await ws.conn.all<{ fingerprint: string; first_seen: string; times_seen: number }>(
       `SELECT fingerprint, first_seen::VARCHAR AS first_seen, times_seen FROM alert WHERE model_id IN ('VIL-001', 'SOE-001') ORDER BY fingerprint`);
+    const contents = async () => Number((await ws.conn.one<{ n: number }>('SELECT count(*) AS n FROM hit_content'))!.n);
+    const contentsBefore = await contents();
     const second = await run({ models: ['VIL-001', 'SOE-001'] });
     assert.equal(second.warnings.new, 0);
     assert.equal(second.warnings.seen_again, before.length);
+    // The rerun found the same: its hits are records of the contents the first run stored, none stored twice,
+    // and each run's hits read back whole.
+    assert.equal(await contents(), contentsBefore);
+    const cols = `model_id, hit_no, severity, subject_type, subject_id, tender_id, lot_id, org_id, person_id, contract_id, lease_id,
+      buyer_org_id, amount_cny::VARCHAR, score, occurred_on::VARCHAR, region_code, evidence_json, fingerprint::VARCHAR`;
+    const [a, b] = await Promise.all([first, second].map((r) => ws.conn.all(`SELECT ${cols} FROM hit WHERE analysis_run_id = $1 ORDER BY model_id, hit_no`, [r.run_id])));
+    assert.equal(a!.length, hits.length);
+    assert.deepEqual(b, a);
     const afterRows = await ws.conn.all<{ fingerprint: string; first_seen: string; times_seen: number }>(
       `SELECT fingerprint, first_seen::VARCHAR AS first_seen, times_seen FROM alert WHERE model_id IN ('VIL-001', 'SOE-001') ORDER BY fingerprint`);
     assert.deepEqual(afterRows.map((a) => a.fingerprint), before.map((b) => b.fingerprint));
@@ -116,7 +127,9 @@ describe('running models on the demo province', () => {
       `SELECT alert_id, times_seen FROM alert WHERE model_id IN ('VIL-001', 'SOE-001') ORDER BY alert_id`);
     const before = await list();
     assert.ok(before.length > 0);
-    // The workspace as schema 12 left it: SHA-256 text keys.
+    // The workspace as schema 12 left it: a table of whole hits, SHA-256 text keys.
+    const stored = await ws.conn.one<{ n: number }>('SELECT count(*) AS n FROM hit');
+    await hitsAsOneTable(ws);
     await ws.conn.run(`ALTER TABLE hit ALTER fingerprint TYPE VARCHAR USING sha256(${key})`);
     await ws.conn.run(`ALTER TABLE alert ALTER fingerprint TYPE VARCHAR USING sha256(${key})`);
     await ws.conn.run('UPDATE alert SET content_hash = NULL');
@@ -127,15 +140,21 @@ describe('running models on the demo province', () => {
     assert.deepEqual(types.map((x) => x.t), ['UHUGEINT']);
     // Stored keys depend on md5_number staying what it is: a DuckDB that changed it would raise every warning anew.
     assert.equal((await ws.conn.one<{ n: string }>(`SELECT md5_number('abc')::VARCHAR AS n`))?.n, '152195979970564155685860391459828531600');
-    // Migration 16 gives every warning the runner's hash of its content: a run that finds the same content
-    // leaves it as it is.
-    const unhashed = await ws.conn.one<{ n: number }>(`SELECT count(*) AS n FROM alert
-      WHERE content_hash IS DISTINCT FROM hash(evidence_json, amount_cny, score, occurred_on)`);
+    // Migration 17 keeps every hit, as a record of a content stored once.
+    assert.deepEqual(await ws.conn.all<{ table_type: string }>(`SELECT table_type FROM information_schema.tables WHERE table_name = 'hit'`), [{ table_type: 'VIEW' }]);
+    assert.equal(Number((await ws.conn.one<{ n: number }>('SELECT count(*) AS n FROM hit'))!.n), Number(stored!.n));
+    // Migrations 16 and 17 give every warning the runner's hash of its content: a run that finds the same
+    // content leaves the warning as it is, and stores no content again.
+    const hash = (t: string) => `hash(${['subject_type', 'subject_id', 'tender_id', 'lot_id', 'org_id', 'person_id', 'contract_id', 'lease_id',
+      'buyer_org_id', 'amount_cny', 'score', 'occurred_on', 'region_code', 'evidence_json'].map((c) => `${t}.${c}`).join(', ')})`;
+    const unhashed = await ws.conn.one<{ n: number }>(`SELECT count(*) AS n FROM alert a WHERE content_hash IS DISTINCT FROM ${hash('a')}`);
     assert.equal(Number(unhashed!.n), 0);
+    const contents = Number((await ws.conn.one<{ n: number }>('SELECT count(*) AS n FROM hit_content'))!.n);
     const again = await run({ models: ['VIL-001', 'SOE-001'] });
     assert.equal(again.warnings.new, 0);
-    const hits = await ws.conn.one<{ n: number; same: number }>(`SELECT count(*) AS n, count(*) FILTER (WHERE a.content_hash = hash(h.evidence_json, h.amount_cny, h.score, h.occurred_on)) AS same
-      FROM hit h JOIN alert a USING (fingerprint) WHERE h.analysis_run_id = $1`, [again.run_id]);
+    assert.equal(Number((await ws.conn.one<{ n: number }>('SELECT count(*) AS n FROM hit_content'))!.n), contents);
+    const hits = await ws.conn.one<{ n: number; same: number }>(`SELECT count(*) AS n, count(*) FILTER (WHERE a.content_hash = r.content_hash) AS same
+      FROM hit_record r JOIN alert a USING (fingerprint) WHERE r.analysis_run_id = $1`, [again.run_id]);
     assert.ok(Number(hits!.n) > 0);
     assert.equal(Number(hits!.same), Number(hits!.n));
     const after = await list();

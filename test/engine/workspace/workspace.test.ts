@@ -11,6 +11,7 @@ import { CANONICAL_KEYS } from '../../../electron/engine/schema/canonical-keys.t
 import { CANONICAL_TABLES, DATA_TABLES } from '../../../electron/engine/schema/canonical.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/engine/schema/migrations.ts';
 import { Workspace } from '../../../electron/engine/workspace/workspace.ts';
+import { hitsAsOneTable } from '../../helpers/older-schema.ts';
 import { tempDir } from '../../helpers/temp.ts';
 
 const OPTS = { memoryLimit: '1GB', threads: 1 };
@@ -157,7 +158,8 @@ describe('Workspace.open', () => {
       await ws.conn.run(`INSERT INTO organization (org_id) VALUES ('O1')`);
       // Migration 8: the warning list view and the region names.
       await ws.conn.run('DROP VIEW v_warning_list; DROP TABLE region');
-      for (const t of ['synthetic_truth', 'workspace_meta', 'import_batch', 'import_file', 'quarantine', 'ocds_release', 'analysis_run', 'hit']) await ws.conn.run(`DROP TABLE ${t}`);
+      await ws.conn.run('DROP VIEW hit');
+      for (const t of ['synthetic_truth', 'workspace_meta', 'import_batch', 'import_file', 'quarantine', 'ocds_release', 'analysis_run', 'hit_record', 'hit_content']) await ws.conn.run(`DROP TABLE ${t}`);
       // Migration 6 added columns to two catalog tables: take them away again.
       for (const c of ['analysis_run_id', 'status', 'missing_json', 'seconds', 'data_fingerprint', 'model_sha256']) await ws.conn.run(`ALTER TABLE model_run DROP COLUMN ${c}`);
       for (const c of ['lot_id', 'lease_id', 'buyer_org_id', 'region_code', 'occurred_on', 'base_severity', 'escalation', 'first_seen', 'last_seen', 'times_seen', 'last_run_id']) {
@@ -191,6 +193,7 @@ describe('Workspace.open', () => {
       const cols = (await ws.conn.all<{ c: string; t: string }>(`SELECT column_name AS c, data_type AS t FROM duckdb_columns() WHERE table_name = 'bid' ORDER BY column_index`));
       await ws.conn.run(`DROP TABLE bid; CREATE TABLE bid (${cols.map((x) => `${x.c} ${x.t}${x.c === 'bid_id' ? ' PRIMARY KEY' : ''}`).join(', ')})`);
       await ws.conn.run(`INSERT INTO bid (bid_id, price_cny) VALUES ('B3', 3), ('B1', 1), ('B2', 2)`);
+      await hitsAsOneTable(ws);
       await ws.conn.run('DELETE FROM schema_version WHERE version >= 10');
     }, true);
     await withWorkspace(dir, async (ws) => {
@@ -280,7 +283,8 @@ describe('Workspace.tables', () => {
       assert.equal(type('bid_document', 'simhash64'), 'UBIGINT');
 
       const views = tables.filter((t) => t.kind === 'view');
-      assert.deepEqual(views.map((v) => v.name).sort(), [...DERIVED_VIEWS].sort());
+      // (hit too: a run's hits, as records of contents stored once.)
+      assert.deepEqual(views.map((v) => v.name).sort(), [...DERIVED_VIEWS, 'hit'].sort());
       for (const v of views) {
         assert.equal(v.rows, null, v.name);
         assert.ok(v.columns.length > 0, `${v.name} has no columns`);
