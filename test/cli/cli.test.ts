@@ -75,7 +75,8 @@ describe('clearsight init / tables', () => {
     const r = await runCli(['tables', '--workspace', dir]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^organization\s+机构\s+0$/m);
-    assert.equal(r.stdout.trim().split('\n').length, 60, '50 catalog tables, synthetic_truth, 4 import tables, 2 model-run tables (analysis_run, hit), region and 2 system tables');
+    assert.equal(r.stdout.trim().split('\n').length, 61,
+      '50 catalog tables, synthetic_truth, 4 import tables, 3 model-run tables (analysis_run, hit_record, hit_content), region and 2 system tables');
   });
 });
 
