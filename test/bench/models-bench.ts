@@ -27,7 +27,7 @@ export async function modelsBench(ws: Workspace) {
     status = Object.fromEntries(s.models.map((m) => [m.model_id, m.status]));
   }
   // Raw: the same SQL with the same bound values, materialised the same way, without the runner's
-  // checks, hit table or warnings.
+  // checks, stored hits or warnings.
   process.stderr.write('… models bench: raw SQL\n');
   const { bound } = resolveParams(library, {});
   const applicable = library.filter((x) => status[x.id] === 'ok');

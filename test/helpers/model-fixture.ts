@@ -24,7 +24,7 @@ export async function fixtureHits(modelId: string, fixture: Fixture, opts: { par
     const m = run.models[0]!;
     if (m.status !== 'ok') throw new Error(`${modelId} ${m.status}: ${m.error ?? (m.missing ?? []).join(', ')}`);
     const hits = await ws.conn.all<FixtureHit & { evidence_json: string | null }>(`SELECT subject_type, subject_id, severity, tender_id, lot_id, org_id, person_id,
-      amount_cny::VARCHAR AS amount_cny, evidence_json FROM hit WHERE analysis_run_id = $1 ORDER BY subject_id`, [run.run_id]);
+      amount_cny::VARCHAR AS amount_cny, evidence_json FROM hit WHERE analysis_run_id = $1 ORDER BY subject_id, hit_no`, [run.run_id]);
     return hits.map(({ evidence_json, ...h }) => ({ ...h, evidence: evidence_json ? JSON.parse(evidence_json) as Record<string, unknown> : null }));
   } finally {
     await ws.close();

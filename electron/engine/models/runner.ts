@@ -154,7 +154,7 @@ export async function runModels(ws: Workspace, req: RunRequest, task: Task): Pro
             s.missing ? JSON.stringify(s.missing) : null, s.seconds, fingerprint.byModel.get(m.id)!, m.sha256]);
         }
         const tWarnings = Date.now();
-        // The warnings are worked out from the run's hits as computed, not read back from the hit table.
+        // The warnings are worked out from the run's hits as computed, not read back from the stored hits.
         const warnings = runHits ? await updateWarnings(c, runId, runHits) : { new: 0, seen_again: 0, escalated: 0 };
         debugTiming(tWarnings, 'warnings');
         const seconds = (Date.now() - started) / 1000;

@@ -4,9 +4,10 @@
 -- hits a run at bench scale, 8-10 s of a run with the checkpoint after it, and a workspace that grew by as
 -- much each run). `hit` stays the view of a run's hits with the columns it always had.
 --
--- content_hash is DuckDB's 64-bit hash of every column of a hit besides its fingerprint and model (which the
--- fingerprint holds), in this order; the runner computes the same expression (runner.ts, CONTENT_HASH), and a
--- warning keeps it to tell a changed content from an unchanged one. A content is named by fingerprint and hash.
+-- content_hash is DuckDB's 64-bit hash of a hit's content: every column but the run, model, number, severity
+-- and fingerprint (the record's), in this order. The runner computes the same expression (runner.ts,
+-- CONTENT_HASH), and a warning keeps it to tell a changed content from an unchanged one. A content is named by
+-- its fingerprint and hash.
 CREATE TABLE hit_content (
   fingerprint UHUGEINT, content_hash UBIGINT,
   subject_type VARCHAR, subject_id VARCHAR, tender_id VARCHAR, lot_id VARCHAR, org_id VARCHAR, person_id VARCHAR,
