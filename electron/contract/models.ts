@@ -59,7 +59,8 @@ export interface RunSummary {
   data_fingerprint: string;
   models: ModelRunSummary[];
   /** The derived views two or more of the models read, computed once before them (not in any model's seconds). */
-  shared_views: Array<{ view: string; seconds: number }>;
+  /** Each shared view's seconds, and whether its support table was kept from an earlier run (not computed again). */
+  shared_views: Array<{ view: string; seconds: number; reused: boolean }>;
   warnings: { new: number; seen_again: number; escalated: number };
 }
 

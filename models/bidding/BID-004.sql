@@ -23,17 +23,18 @@ source: 《招标投标法实施条例》第四十条第（三）项
 */
 -- The same person (by person id, which rests on the ID-number hash) named in the bids of two bidders for one
 -- lot. Only persons named by more than one organisation anywhere can be, so those are found first
--- (organisations compared by hash there; the pairs compare them exactly).
+-- (organisations compared by hash there; the pairs compare them exactly). The named staff are read with their
+-- bid's lot and bidder from v_bid_person, which a run of several models makes once.
 WITH multi AS (
-  SELECT bp.person_id FROM bid_personnel bp JOIN (SELECT bid_id, hash(org_id) AS org_h FROM bid) b USING (bid_id)
-  WHERE bp.person_id IS NOT NULL AND (len($roles) = 0 OR list_contains($roles, bp.role))
-  GROUP BY bp.person_id HAVING min(b.org_h) <> max(b.org_h)
+  SELECT person_id FROM v_bid_person
+  WHERE person_id IS NOT NULL AND (len($roles) = 0 OR list_contains($roles, role))
+  GROUP BY person_id HAVING min(hash(org_id)) <> max(hash(org_id))
 ),
 named AS MATERIALIZED (
-  SELECT b.tender_id, b.lot_id, b.org_id, bp.person_id, COALESCE(bp.role, 'named') AS role,
+  SELECT bp.tender_id, bp.lot_id, bp.org_id, bp.person_id, COALESCE(bp.role, 'named') AS role,
     CASE bp.role WHEN 'pm' THEN '项目经理' WHEN 'tech_lead' THEN '技术负责人' WHEN 'safety' THEN '安全员' WHEN 'quality' THEN '质量员'
       WHEN 'other' THEN '其他人员' ELSE COALESCE(bp.role, '列名人员') END AS role_zh
-  FROM bid_personnel bp JOIN bid b USING (bid_id)
+  FROM v_bid_person bp
   WHERE bp.person_id IN (SELECT person_id FROM multi) AND (len($roles) = 0 OR list_contains($roles, bp.role))
 ),
 pairs AS (

@@ -32,11 +32,12 @@ source: 《建筑工程施工发包与承包违法行为认定查处管理办法
 -- borrowed qualification (挂靠). Who did insure them in those months is the evidence.
 -- Each named person carries only the keys and the window through the joins over every bid; the tender's
 -- details are joined back at the end for the few found. Insurance is read as spans (v_insurance_span,
--- computed once per run for the models that share it); the table itself only for the few in question.
+-- computed once per run for the models that share it); the table itself only for the few in question. The
+-- named staff come with their bid's bidder from v_bid_person, also made once for the models that read it.
 WITH named AS (
-  SELECT bp.bid_id, b.org_id, bp.person_id, bp.role,
+  SELECT bp.bid_id, bp.org_id, bp.person_id, bp.role,
     date_trunc('month', t.bid_deadline)::DATE AS month_to, (date_trunc('month', t.bid_deadline) - to_months($months))::DATE AS month_from
-  FROM bid_personnel bp JOIN bid b USING (bid_id) JOIN tender t ON t.tender_id = b.tender_id
+  FROM v_bid_person bp JOIN tender t ON t.tender_id = bp.tender_id
   WHERE list_contains($roles, bp.role)
 ),
 -- Each named person against their insurance by the bidder, as one span (v_insurance_span: first and last

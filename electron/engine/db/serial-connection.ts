@@ -100,16 +100,10 @@ export async function inTransaction<T>(c: DuckDBConnection, fn: (c: DuckDBConnec
   }
 }
 
-/** ROLLBACK, again if a cancel's repeated interrupt hit it: the transaction must not stay open. */
+/** ROLLBACK, again if a cancel's repeated interrupt hit it: the transaction must not stay open. (Another error is
+ * e.g. that no transaction is active any more.) */
 async function rollback(c: DuckDBConnection): Promise<void> {
-  for (let i = 0; i < 10; i++) {
-    try {
-      await c.run('ROLLBACK');
-      return;
-    } catch (e) {
-      if (!/INTERRUPT/i.test((e as Error).message)) return; // e.g. no transaction is active any more
-    }
-  }
+  await retryingInterrupt(() => c.run('ROLLBACK'));
 }
 
 export function throwIfAborted(signal?: AbortSignal): void {
@@ -118,4 +112,19 @@ export function throwIfAborted(signal?: AbortSignal): void {
 
 function cancelled(): ClearsightError {
   return new ClearsightError('cancelled', 'cancelled / 已取消');
+}
+
+/**
+ * Run a clean-up statement again if a cancel's repeated interrupt hit it (what it cleans up must not stay);
+ * any other error is left alone.
+ */
+export async function retryingInterrupt(fn: () => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < 10; i++) {
+    try {
+      await fn();
+      return;
+    } catch (e) {
+      if (!/INTERRUPT/i.test((e as Error).message)) return;
+    }
+  }
 }

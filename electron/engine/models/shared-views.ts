@@ -3,7 +3,7 @@ import { rowsOf } from '../db/rows.ts';
 import { quoteIdent } from '../db/sql.ts';
 
 /** The derived views in the order they build on each other (catalog Appendix B, then the OCDS ones). */
-const VIEW_ORDER = ['v_bid_valid', 'v_tender_price_stats', 'v_kin', 'v_org_person', 'v_person_org_link', 'v_org_link', 'v_org_link_sym', 'v_insurance_span',
+const VIEW_ORDER = ['v_bid_valid', 'v_bid_person', 'v_tender_price_stats', 'v_kin', 'v_org_person', 'v_person_org_link', 'v_org_link', 'v_org_link_sym', 'v_insurance_span',
   'v_ocds_process', 'v_ocds_bid', 'v_ocds_award'];
 const rank = (v: string) => { const i = VIEW_ORDER.indexOf(v); return i < 0 ? VIEW_ORDER.length : i; };
 
@@ -14,7 +14,7 @@ export interface SharedView {
 }
 
 /**
- * The derived views two or more of the models read, to compute once as temporary tables. Each keeps only
+ * The derived views two or more of the models read, to compute once (support-tables.ts keeps them). Each keeps only
  * the columns some reader names: v_bid_valid is every column of bid, and copying all of them costs three
  * times what the window functions do. A reader is a model or another view built on this one; a column
  * counts as named when its name appears as a word in a reader's text (an over-estimate, which is safe).
@@ -45,12 +45,6 @@ export async function planSharedViews(c: DuckDBConnection, models: string[]): Pr
   return out;
 }
 
-/** The statement that computes a shared view into the temporary table its readers then resolve to. */
-export function sharedViewSql(s: SharedView): string {
-  const cols = s.columns === null || s.columns.length === 0 ? '*' : s.columns.map(quoteIdent).join(', ');
-  return `CREATE OR REPLACE TEMP TABLE ${quoteIdent(s.view)} AS SELECT ${cols} FROM main.${quoteIdent(s.view)}`;
-}
-
 /** A model's text followed by the bodies of the macros it calls, and of the macros those call. */
 function withMacroBodies(sql: string, macros: Map<string, string>): string {
   const seen = new Set<string>();
@@ -70,7 +64,7 @@ function withMacroBodies(sql: string, macros: Map<string, string>): string {
 }
 
 /** The views a text reads: named outside comments (a model's comment may mention a view it does not read). */
-function viewsNamed(sql: string): Set<string> {
+export function viewsNamed(sql: string): Set<string> {
   return new Set([...withoutComments(sql).matchAll(/\bv_[a-z_]+\b/g)].map((x) => x[0]));
 }
 
@@ -79,7 +73,7 @@ function withoutComments(sql: string): string {
   return sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\//g, (m) => (m.startsWith("'") || m.startsWith('"') ? m : ' '));
 }
 
-function namesWord(sql: string, word: string): boolean {
+export function namesWord(sql: string, word: string): boolean {
   return new RegExp(`(^|[^A-Za-z0-9_])${word.replace(/[^A-Za-z0-9_]/g, '\\$&')}($|[^A-Za-z0-9_])`, 'i').test(sql);
 }
 

@@ -31,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, name: 'price statistics without ranking every bid', file: '015_price_stats_without_rank.sql' },
   { version: 16, name: 'warning content hash', file: '016_alert_content_hash.sql' },
   { version: 17, name: 'hits as records of contents stored once', file: '017_hit_content.sql' },
+  { version: 18, name: 'model support tables; staff of each bid', file: '018_support_tables.sql' },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

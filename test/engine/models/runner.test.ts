@@ -98,6 +98,20 @@ describe('running models on the demo province', () => {
     assert.match(runs[1]!.params_json, /"min_days":90/);
   });
 
+  test('views several models read are kept as support tables: a second run reads them as kept and finds the same', async () => {
+    const models = ['BID-004', 'BID-010', 'BID-043'];
+    const hitsOf = (runId: string) => ws.conn.all(`SELECT model_id, subject_id, evidence_json FROM hit WHERE analysis_run_id = $1 ORDER BY ALL`, [runId]);
+    const first = await run({ models });
+    const second = await run({ models });
+    assert.deepEqual(second.shared_views.map((v) => [v.view, v.reused]), [['v_bid_person', true], ['v_insurance_span', true]]);
+    assert.deepEqual(first.shared_views.map((v) => v.view), ['v_bid_person', 'v_insurance_span']);
+    const a = await hitsOf(first.run_id);
+    assert.ok(a.length > 0);
+    assert.deepEqual(await hitsOf(second.run_id), a);
+    const kept = await ws.conn.all<{ v: string; n: number }>(`SELECT view_name AS v, row_count AS n FROM support.registry ORDER BY v`);
+    assert.ok(kept.some((k) => k.v === 'v_bid_person' && Number(k.n) > 0));
+  });
+
   test('a warning found again with other evidence (a later as-of date) takes the new evidence and keeps its first sighting', async () => {
     const first = await run({ models: ['VIL-001'] });
     const later = new Date(Date.parse(`${first.as_of}T00:00:00Z`) + 30 * 86400000).toISOString().slice(0, 10);
@@ -258,7 +272,8 @@ describe('running models on the demo province', () => {
   test('a cancelled run records nothing and leaves no temporary table behind', async () => {
     const count = async () => Number((await ws.conn.one<{ n: number }>(`SELECT (SELECT count(*) FROM analysis_run) + (SELECT count(*) FROM hit) AS n`))!.n);
     // A computed shared view left behind would stand in for the view in every later query.
-    const temps = async () => (await ws.conn.all<{ t: string }>(`SELECT table_name AS t FROM duckdb_tables() WHERE temporary`)).map((r) => r.t);
+    const temps = async () => (await ws.conn.all<{ t: string }>(`SELECT table_name AS t FROM duckdb_tables() WHERE temporary
+      UNION ALL SELECT view_name FROM duckdb_views() WHERE temporary AND NOT internal`)).map((r) => r.t);
     const before = await count();
     // Cancelled while the models run, and once they have all run (every model's hits and the shared views
     // computed, before the run is recorded).

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { planSharedViews, readsWholeRow, sharedViewSql } from '../../../electron/engine/models/shared-views.ts';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { planSharedViews, readsWholeRow } from '../../../electron/engine/models/shared-views.ts';
+import { dropSharedViews, provideSharedViews } from '../../../electron/engine/models/support-tables.ts';
+import { Workspace } from '../../../electron/engine/workspace/workspace.ts';
+import { tempDir } from '../../helpers/temp.ts';
 
 describe('which columns of a shared view its readers can take', () => {
   test('a reader naming columns through an alias takes only those', () => {
@@ -29,14 +32,16 @@ describe('which columns of a shared view its readers can take', () => {
 });
 
 describe('computing shared views once', () => {
+  let ws: Workspace;
   let c: DuckDBConnection;
   before(async () => {
-    c = await (await DuckDBInstance.create(':memory:')).connect();
-    await c.run(`CREATE TABLE bid AS SELECT i AS bid_id, i % 3 AS lot, i * 10 AS price, 'note ' || i AS memo FROM range(9) t(i)`);
-    await c.run(`CREATE VIEW v_cheap AS SELECT b.*, row_number() OVER (PARTITION BY lot ORDER BY price) AS rnk FROM bid b`);
+    ws = await Workspace.init(tempDir());
+    c = ws.conn.raw;
+    await c.run(`CREATE TABLE offer AS SELECT i AS bid_id, i % 3 AS lot, i * 10 AS price, 'note ' || i AS memo FROM range(9) t(i)`);
+    await c.run(`CREATE VIEW v_cheap AS SELECT b.*, row_number() OVER (PARTITION BY lot ORDER BY price) AS rnk FROM offer b`);
     await c.run(`CREATE VIEW v_lot AS SELECT lot, min(price) AS low FROM v_cheap WHERE rnk = 1 GROUP BY lot`);
   });
-  after(() => c.closeSync());
+  after(() => ws.close());
 
   test('only views two models read are shared, keeping the columns the models and dependent views name', async () => {
     const plan = await planSharedViews(c, [
@@ -45,13 +50,13 @@ describe('computing shared views once', () => {
       'SELECT lot AS subject_id FROM v_lot',
     ]);
     assert.deepEqual(plan, [{ view: 'v_cheap', columns: ['bid_id', 'lot', 'price', 'rnk'] }]);
-    await c.run(sharedViewSql(plan[0]!));
+    await provideSharedViews(c, plan);
     const rows = (await c.runAndReadAll(`SELECT count(*) AS n, max(rnk) AS r FROM v_cheap`)).getRowObjectsJson();
     assert.deepEqual(rows, [{ n: '9', r: '3' }]);
     // The view built on the shared one still reads it correctly.
     const low = (await c.runAndReadAll(`SELECT list(low ORDER BY lot) AS l FROM v_lot`)).getRowObjectsJson();
     assert.deepEqual(low, [{ l: ['0', '10', '20'] }]);
-    await c.run('DROP TABLE temp.v_cheap');
+    await dropSharedViews(c, ['v_cheap']);
   });
 
   test('a view named only in a comment is not read: it is not computed for the model', async () => {
@@ -72,6 +77,9 @@ describe('computing shared views once', () => {
   test('a model taking the whole row keeps every column', async () => {
     const plan = await planSharedViews(c, ['SELECT v.* FROM v_cheap v', 'SELECT lot FROM v_cheap']);
     assert.deepEqual(plan, [{ view: 'v_cheap', columns: null }]);
-    assert.match(sharedViewSql(plan[0]!), /SELECT \* FROM main\."v_cheap"|SELECT \* FROM main\.v_cheap/);
+    await provideSharedViews(c, plan);
+    const cols = (await c.runAndReadAll(`SELECT list(column_name ORDER BY column_index) AS c FROM duckdb_columns() WHERE table_name = 'v_cheap' AND schema_name = 'support'`)).getRowObjectsJson();
+    assert.deepEqual(cols, [{ c: ['bid_id', 'lot', 'price', 'memo', 'rnk'] }]);
+    await dropSharedViews(c, ['v_cheap']);
   });
 });

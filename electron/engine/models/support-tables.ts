@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { rowsOf } from '../db/rows.ts';
+import { inTransaction, retryingInterrupt } from '../db/serial-connection.ts';
+import { debugTiming } from '../debug-timing.ts';
+import { quoteIdent } from '../db/sql.ts';
+import { namesWord, readsWholeRow, viewsNamed, type SharedView } from './shared-views.ts';
+
+/** How a run came by one shared view. */
+export interface ProvidedView {
+  view: string;
+  /** The time it took: building the support table, or only checking that the kept one is current. */
+  seconds: number;
+  /** Whether the support table kept from an earlier run was current and read as it was. */
+  reused: boolean;
+}
+
+/**
+ * Model support tables (模型支撑表): a derived view that two or more models read is computed into a table of
+ * the workspace's `support` schema and kept there (migration 18). A later run reads it again as long as its
+ * stamp holds, which covers the view definitions it was computed from and a checksum (row count and sum of
+ * row hashes) of every column of the canonical tables those definitions name: any change of that data, by
+ * import or by hand, makes the run compute it again. The checksum of a table costs about 0.5 s per 10
+ * million rows; computing the views cost 12 s per run at bench scale.
+ *
+ * For the run, each view is then shadowed by a temporary view of the same name over its support table, which
+ * the models' unqualified references (and the views built on it) resolve to; dropSharedViews removes them. A
+ * workspace opened read-only computes them as temporary tables, as before.
+ */
+export async function provideSharedViews(c: DuckDBConnection, plan: SharedView[],
+  onEach?: (done: number) => void): Promise<ProvidedView[]> {
+  const readOnly = (await rowsOf<{ r: boolean }>(c, `SELECT readonly AS r FROM duckdb_databases() WHERE database_name = current_database()`))[0]?.r === true;
+  const stamps = readOnly ? null : new Stamps(c);
+  const out: ProvidedView[] = [];
+  for (const s of plan) {
+    const t0 = Date.now();
+    let reused = false;
+    if (stamps === null) {
+      const cols = s.columns === null || s.columns.length === 0 ? '*' : s.columns.map(quoteIdent).join(', ');
+      await c.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(s.view)} AS SELECT ${cols} FROM main.${quoteIdent(s.view)}`);
+    } else {
+      const stamp = await stamps.of(s.view);
+      const kept = (await rowsOf<{ stamp: string; columns: string[] | null }>(c,
+        `SELECT stamp, columns FROM support.registry WHERE view_name = $1`, [s.view]))[0];
+      const current = kept?.stamp === stamp;
+      reused = current && (kept.columns === null || (s.columns !== null && s.columns.every((x) => kept.columns!.includes(x))));
+      if (!reused) {
+        // Still current but short of a column this run's models name: keep the old columns too, so that runs of
+        // different models do not take turns rebuilding it.
+        const columns = s.columns === null || (current && kept.columns === null) ? null
+          : [...new Set([...(current ? kept.columns! : []), ...s.columns])];
+        await build(c, s.view, columns, stamp, t0);
+      }
+      await c.run(`CREATE OR REPLACE TEMP VIEW ${quoteIdent(s.view)} AS SELECT * FROM support.${quoteIdent(s.view)}`);
+    }
+    out.push({ view: s.view, seconds: (Date.now() - t0) / 1000, reused });
+    debugTiming(t0, `shared view ${s.view}${reused ? ' (support table kept)' : ''}`);
+    onEach?.(out.length);
+  }
+  return out;
+}
+
+/** Remove what provideSharedViews put in the run's way: the temporary view or table of each shared view. */
+export async function dropSharedViews(c: DuckDBConnection, views: string[]): Promise<void> {
+  const temp = new Map((await rowsOf<{ n: string; t: string }>(c, `SELECT table_name AS n, 'TABLE' AS t FROM duckdb_tables() WHERE database_name = 'temp'
+    UNION ALL SELECT view_name, 'VIEW' FROM duckdb_views() WHERE database_name = 'temp' AND NOT internal`)).map((r) => [r.n, r.t]));
+  for (const v of views) {
+    const kind = temp.get(v);
+    if (kind !== undefined) await retryingInterrupt(() => c.run(`DROP ${kind} IF EXISTS temp.${quoteIdent(v)}`));
+  }
+}
+
+/** Forget every support table, so that the next run computes each again (the bench measures that run). */
+export async function clearSupportTables(c: DuckDBConnection): Promise<void> {
+  await inTransaction(c, async () => {
+    for (const r of await rowsOf<{ v: string }>(c, `SELECT view_name AS v FROM support.registry`)) {
+      await c.run(`DROP TABLE IF EXISTS support.${quoteIdent(r.v)}`);
+    }
+    await c.run(`DELETE FROM support.registry`);
+  });
+}
+
+async function build(c: DuckDBConnection, view: string, columns: string[] | null, stamp: string, t0: number): Promise<void> {
+  const cols = columns === null || columns.length === 0 ? '*' : columns.map(quoteIdent).join(', ');
+  await inTransaction(c, async () => {
+    await c.run(`CREATE OR REPLACE TABLE support.${quoteIdent(view)} AS SELECT ${cols} FROM main.${quoteIdent(view)}`);
+    await c.run(`INSERT OR REPLACE INTO support.registry VALUES ($1, $2, $3::VARCHAR[], (SELECT count(*) FROM support.${quoteIdent(view)}),
+      now()::TIMESTAMP, $4)`, [view, stamp, columns === null ? null : JSON.stringify(columns), (Date.now() - t0) / 1000]);
+  });
+}
+
+/**
+ * The stamps of the views of one run. A view's stamp hashes its definition and those of the views it reads,
+ * and the checksum of the columns of each canonical table their text names: each column named as a word
+ * there or among the view's own columns, every column when the text may read the table's whole row. (An
+ * over-estimate: a column named only as another table's costs a little more checksum, never a stale table.)
+ */
+class Stamps {
+  private defs?: Map<string, string>;
+  private tables?: Map<string, string[]>;
+  private version?: string;
+  private sums = new Map<string, string>();
+
+  constructor(private c: DuckDBConnection) {}
+
+  async of(view: string): Promise<string> {
+    if (this.defs === undefined) await this.load();
+    const defs = this.defs!;
+    const chain = new Set([view]);
+    for (const v of chain) for (const w of viewsNamed(defs.get(v) ?? '')) if (defs.has(w)) chain.add(w);
+    const text = [...chain].map((v) => defs.get(v) ?? '').join('\n');
+    const own = (await rowsOf<{ n: string }>(this.c, `SELECT column_name AS n FROM duckdb_columns()
+      WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $1`, [view])).map((r) => r.n);
+    const h = createHash('sha256').update(this.version!);
+    for (const v of [...chain].sort()) h.update(`\n${v}:${defs.get(v)}`);
+    for (const [table, all] of [...this.tables!].sort(([a], [b]) => a.localeCompare(b))) {
+      if (!namesWord(text, table)) continue;
+      const cols = readsWholeRow(text, table) ? all : all.filter((x) => namesWord(text, x) || own.includes(x));
+      h.update(`\n${table}(${cols.join(',')})=${await this.checksum(table, cols)}`);
+    }
+    return h.digest('hex');
+  }
+
+  private async load(): Promise<void> {
+    this.defs = new Map((await rowsOf<{ v: string; sql: string }>(this.c, `SELECT view_name AS v, sql FROM duckdb_views()
+      WHERE NOT internal AND database_name = current_database() AND schema_name = 'main'`)).map((r) => [r.v, r.sql]));
+    this.tables = new Map((await rowsOf<{ t: string; cols: string[] }>(this.c, `SELECT table_name AS t, list(column_name ORDER BY column_index) AS cols
+      FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main'
+        AND table_name IN (SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main')
+      GROUP BY table_name`)).map((r) => [r.t, r.cols]));
+    this.version = (await rowsOf<{ v: string }>(this.c, `SELECT version() AS v`))[0]!.v;
+  }
+
+  /** Row count and sum of row hashes of the columns; once per run for each table and set of columns. */
+  private async checksum(table: string, cols: string[]): Promise<string> {
+    const key = `${table}(${cols.join(',')})`;
+    let sum = this.sums.get(key);
+    if (sum === undefined) {
+      const hashed = cols.length === 0 ? 'NULL' : `sum(hash(${cols.map(quoteIdent).join(', ')}))`;
+      sum = (await rowsOf<{ s: string }>(this.c, `SELECT count(*)::VARCHAR || ':' || COALESCE(${hashed}::VARCHAR, '') AS s
+        FROM main.${quoteIdent(table)}`))[0]!.s;
+      this.sums.set(key, sum);
+    }
+    return sum;
+  }
+}
