@@ -25,47 +25,41 @@ source: 《招标投标法实施条例》第四十条第（一）项；《政府
 -- only adds a candidate, and one of two bidders' hashes or of two name pairs (odds about 1e-9 in a
 -- province) is the only way the pass could miss one.
 --
--- The bid's own fingerprints, each hashed with its type, pooled per lot: lots whose pool holds a repeat.
--- (list_concat, not ||: a lot where one kind is absent from every bid has a NULL list of it, and || with
--- NULL is NULL.)
+-- The lots where a machine code, file creation id or lock repeats (as hashes, counted per lot): only their
+-- bids can share one of these with another bid of the lot.
 WITH lot_repeat AS (
-  SELECT lot FROM (
-    SELECT hash(tender_id, lot_id) AS lot,
-      list_concat(list(hash('machine_code', machine_code)) FILTER (WHERE machine_code IS NOT NULL),
-        list(hash('file_create_id', file_create_id)) FILTER (WHERE file_create_id IS NOT NULL),
-        list(hash('cost_sw_lock_id', cost_sw_lock_id)) FILTER (WHERE cost_sw_lock_id IS NOT NULL)) AS pool
-    FROM bid GROUP BY lot)
-  WHERE len(list_distinct(pool)) < len(pool)
+  SELECT hash(tender_id, lot_id) AS lot FROM bid GROUP BY lot
+  HAVING list_unique(list(hash(machine_code)) FILTER (WHERE machine_code IS NOT NULL)) < count(machine_code)
+      OR list_unique(list(hash(file_create_id)) FILTER (WHERE file_create_id IS NOT NULL)) < count(file_create_id)
+      OR list_unique(list(hash(cost_sw_lock_id)) FILTER (WHERE cost_sw_lock_id IS NOT NULL)) < count(cost_sw_lock_id)
 ),
--- Document authors: bid files repeat a handful of name pairs per bidder, so names are normalised once
--- per distinct pair as written, which carries the range of bidders (as hashes) whose files hold it.
+cbid AS (
+  SELECT tender_id, lot_id, org_id, machine_code, file_create_id, cost_sw_lock_id FROM bid
+  WHERE hash(tender_id, lot_id) IN (SELECT lot FROM lot_repeat)
+),
+-- Document authors, trimmed and in lower case, with their bid's lot and bidder from v_bid_doc (kept as a
+-- support table): bid files repeat a handful of name pairs per bidder, each pair carrying the range of
+-- bidders (as hashes) whose files hold it.
 written AS MATERIALIZED (
-  SELECT hash(d.author, d.last_modified_by) AS pair, any_value(d.author) AS author, any_value(d.last_modified_by) AS modifier,
-    min(hash(b.org_id)) AS org_lo, max(hash(b.org_id)) AS org_hi
-  FROM bid_document d JOIN bid b USING (bid_id) GROUP BY pair
+  SELECT hash(author_norm, modifier_norm) AS pair, any_value(author_norm) AS author, any_value(modifier_norm) AS modifier,
+    min(hash(org_id)) AS org_lo, max(hash(org_id)) AS org_hi
+  FROM v_bid_doc GROUP BY pair
 ),
--- Names that two or more bidders' files carry, generic defaults aside.
+-- Names that two or more bidders' files carry, generic defaults aside: only files naming one of them can
+-- share a name with another bidder's file.
 shared_name AS (
   SELECT fp_type, name FROM (
-    SELECT 'doc_author' AS fp_type, lower(trim(author)) AS name, org_lo, org_hi FROM written
-    UNION ALL SELECT 'doc_last_modified_by', lower(trim(modifier)), org_lo, org_hi FROM written)
+    SELECT 'doc_author' AS fp_type, author AS name, org_lo, org_hi FROM written
+    UNION ALL SELECT 'doc_last_modified_by', modifier, org_lo, org_hi FROM written)
   WHERE name <> '' AND NOT list_contains($generic_authors, name)
   GROUP BY fp_type, name HAVING min(org_lo) <> max(org_hi)
 ),
-cbid AS (
-  SELECT * FROM bid
-  WHERE hash(tender_id, lot_id) IN (SELECT lot FROM lot_repeat)
-    OR bid_id IN (SELECT bid_id FROM bid_document WHERE hash(author, last_modified_by) IN (
-      SELECT pair FROM written
-      WHERE (lower(trim(author)) IN (SELECT name FROM shared_name WHERE fp_type = 'doc_author'))
-         OR (lower(trim(modifier)) IN (SELECT name FROM shared_name WHERE fp_type = 'doc_last_modified_by'))))
-),
--- (Normalised after the join, naming the bid in the expression, so that the planner cannot push the
--- author filters below it into a scan of every bid document.)
 cdoc AS (
-  SELECT b.tender_id, b.lot_id, b.org_id, lower(trim(d.author || CASE WHEN b.bid_id IS NULL THEN 'x' ELSE '' END)) AS author,
-    lower(trim(d.last_modified_by || CASE WHEN b.bid_id IS NULL THEN 'x' ELSE '' END)) AS modifier
-  FROM cbid b JOIN bid_document d USING (bid_id)
+  SELECT tender_id, lot_id, org_id, author_norm AS author, modifier_norm AS modifier
+  FROM v_bid_doc WHERE hash(author_norm, modifier_norm) IN (
+    SELECT pair FROM written
+    WHERE author IN (SELECT name FROM shared_name WHERE fp_type = 'doc_author')
+       OR modifier IN (SELECT name FROM shared_name WHERE fp_type = 'doc_last_modified_by'))
 ),
 -- Every fingerprint the candidate bids' files carry; document authors only when not a generic default.
 fp AS (

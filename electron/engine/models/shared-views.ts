@@ -3,7 +3,7 @@ import { rowsOf } from '../db/rows.ts';
 import { quoteIdent } from '../db/sql.ts';
 
 /** The derived views in the order they build on each other (catalog Appendix B, then the OCDS ones). */
-const VIEW_ORDER = ['v_bid_valid', 'v_bid_person', 'v_tender_price_stats', 'v_kin', 'v_org_person', 'v_person_org_link', 'v_org_link', 'v_org_link_sym', 'v_insurance_span',
+const VIEW_ORDER = ['v_bid_valid', 'v_bid_person', 'v_bid_doc', 'v_tender_price_stats', 'v_kin', 'v_org_person', 'v_person_org_link', 'v_org_link', 'v_org_link_sym', 'v_insurance_span',
   'v_ocds_process', 'v_ocds_bid', 'v_ocds_award'];
 const rank = (v: string) => { const i = VIEW_ORDER.indexOf(v); return i < 0 ? VIEW_ORDER.length : i; };
 
@@ -31,7 +31,7 @@ export async function planSharedViews(c: DuckDBConnection, models: string[]): Pr
   const modelSql = models.map((sql) => withMacroBodies(sql, macros));
   const uses = new Map<string, number>();
   for (const sql of modelSql) for (const v of viewsNamed(sql)) uses.set(v, (uses.get(v) ?? 0) + 1);
-  const shared = [...uses].filter(([v, n]) => n >= 2 && defs.has(v)).map(([v]) => v)
+  const shared = [...uses].filter(([v]) => defs.has(v)).map(([v]) => v)
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const out: SharedView[] = [];
   for (const view of shared) {

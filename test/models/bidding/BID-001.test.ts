@@ -48,6 +48,18 @@ describe('BID-001 same bid-file fingerprint', () => {
     assert.deepEqual(hits.map((h) => [h.subject_id, h.evidence!.fingerprint_types]), [['O1|O2', 'machine_code']]);
   });
 
+  test('a lock id two bids share is found though a third bid of the lot carries none', async () => {
+    const hits = await fixtureHits('BID-001', {
+      tender: [tender],
+      bid: [
+        { bid_id: 'b1', tender_id: 'T1', lot_id: '1', org_id: 'O1', machine_code: 'M1', cost_sw_lock_id: 'K' },
+        { bid_id: 'b2', tender_id: 'T1', lot_id: '1', org_id: 'O2', machine_code: 'M2', cost_sw_lock_id: 'K' },
+        { bid_id: 'b3', tender_id: 'T1', lot_id: '1', org_id: 'O3', machine_code: 'M3' },
+      ],
+    });
+    assert.deepEqual(hits.map((h) => [h.subject_id, h.evidence!.fingerprint_types]), [['O1|O2', 'cost_sw_lock_id']]);
+  });
+
   test('members of one consortium may share files', async () => {
     const hits = await fixtureHits('BID-001', {
       tender: [tender],
