@@ -14,7 +14,7 @@ export interface SharedView {
 }
 
 /**
- * The derived views two or more of the models read, to compute once (support-tables.ts keeps them). Each keeps only
+ * The derived views the models read, to compute once for them all (support-tables.ts keeps them). Each keeps only
  * the columns some reader names: v_bid_valid is every column of bid, and copying all of them costs three
  * times what the window functions do. A reader is a model or another view built on this one; a column
  * counts as named when its name appears as a word in a reader's text (an over-estimate, which is safe).

@@ -16,7 +16,7 @@ export interface ProvidedView {
 }
 
 /**
- * Model support tables (模型支撑表): a derived view that two or more models read is computed into a table of
+ * Model support tables (模型支撑表): a derived view the models read is computed into a table of
  * the workspace's `support` schema and kept there (migration 18). A later run reads it again as long as its
  * stamp holds, which covers the view definitions it was computed from and a checksum (row count and sum of
  * row hashes) of every column of the canonical tables those definitions name: any change of that data, by

@@ -1,4 +1,4 @@
--- Model support tables (模型支撑表): a derived view that two or more models read is kept computed in the
+-- Model support tables (模型支撑表): a derived view the models read is kept computed in the
 -- schema `support` until the data it reads changes, instead of being computed again by every run
 -- (models/support-tables.ts). The registry names, for each, a stamp of the data and view definitions it was
 -- computed from, and the columns it keeps.
