@@ -100,8 +100,10 @@ hits AS (
     list({'pattern': p.pattern, 'person_id': p.person_id, 'name': ps.name, 'person_of': p.person_of, 'role': p.role,
           'insured_by': p.employer_org_id, 'month_from': CAST(p.month_from AS VARCHAR), 'month_to': CAST(p.month_to AS VARCHAR)}
          ORDER BY p.pattern, p.person_of, p.person_id, p.employer_org_id) AS persons,
-    string_agg(DISTINCT COALESCE(ps.name, p.person_id) || '（' || p.person_of || ' ' || p.role_zh || '）由 ' || p.employer_org_id || ' 参保', '；') AS persons_text,
-    string_agg(DISTINCT p.person_id || ' (' || p.role || ' of ' || p.person_of || ') insured by ' || p.employer_org_id, '; ') AS persons_text_en
+    string_agg(DISTINCT COALESCE(ps.name, p.person_id) || '（' || p.person_of || ' ' || p.role_zh || '）由 ' || p.employer_org_id || ' 参保', '；'
+      ORDER BY COALESCE(ps.name, p.person_id) || '（' || p.person_of || ' ' || p.role_zh || '）由 ' || p.employer_org_id || ' 参保') AS persons_text,
+    string_agg(DISTINCT p.person_id || ' (' || p.role || ' of ' || p.person_of || ') insured by ' || p.employer_org_id, '; '
+      ORDER BY p.person_id || ' (' || p.role || ' of ' || p.person_of || ') insured by ' || p.employer_org_id) AS persons_text_en
   FROM pairs p LEFT JOIN person ps ON ps.person_id = p.person_id
   GROUP BY p.tender_id, p.lot_id, p.org_a, p.org_b
 )

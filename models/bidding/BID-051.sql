@@ -57,8 +57,9 @@ SELECT 'tender_supplier' AS subject_type, tender_id || '|' || org_id AS subject_
   CASE WHEN bool_or(won) THEN 'red' ELSE 'orange' END AS severity,
   {'bid_deadline': deadline::VARCHAR, 'won': bool_or(won),
    'won_text': CASE WHEN bool_or(won) THEN '并中标' ELSE '' END, 'won_text_en': CASE WHEN bool_or(won) THEN ' and won' ELSE '' END,
-   'listings': string_agg(DISTINCT kind || ' ' || l_from::VARCHAR || '~' || COALESCE(l_to::VARCHAR, ''), ', '),
-   'authorities': string_agg(DISTINCT authority, ', '), 'decision_nos': string_agg(DISTINCT decision_no, ', '),
+   'listings': string_agg(DISTINCT kind || ' ' || l_from::VARCHAR || '~' || COALESCE(l_to::VARCHAR, ''), ', '
+     ORDER BY kind || ' ' || l_from::VARCHAR || '~' || COALESCE(l_to::VARCHAR, '')),
+   'authorities': string_agg(DISTINCT authority, ', ' ORDER BY authority), 'decision_nos': string_agg(DISTINCT decision_no, ', ' ORDER BY decision_no),
    'bid_ids': string_agg(DISTINCT bid_id, ', ' ORDER BY bid_id)} AS evidence
 FROM hits
 GROUP BY tender_id, org_id, buyer_org_id, region_code, deadline

@@ -83,7 +83,7 @@ w AS (
 ),
 reasons AS (
   SELECT payee_id, max(name) AS name, max(status) AS status, max(established_date) AS established_date, max(first_pay) AS first_pay,
-    list_distinct(flatten(list(lists) FILTER (WHERE lists IS NOT NULL))) AS lists, bool_or(dead) AS dead, bool_or(new_firm) AS new_firm,
+    list_sort(list_distinct(flatten(list(lists) FILTER (WHERE lists IS NOT NULL)))) AS lists, bool_or(dead) AS dead, bool_or(new_firm) AS new_firm,
     count(*) AS n_payments, min(pay_time) AS window_from, max(window_end) AS window_end, max(window_total) AS window_total,
     list(DISTINCT payer_org_id ORDER BY payer_org_id) AS payers, list(payment_id ORDER BY pay_time, payment_id) AS payments,
     arg_max(payer_org_id, amount_cny) AS main_payer
