@@ -34,10 +34,10 @@ source: 《招标投标法实施条例》第四十条第（一）、（二）项
 */
 -- Device identifiers are compared normalised (a MAC address without separators, upper case). Only values
 -- that more than one organisation used anywhere can be shared within a lot: those are found first, from the
--- distinct device combinations of each organisation (normalised once each), and only the bids of the
--- organisations concerned are then paired, within the lot.
+-- distinct device combinations of each organisation (normalised once each; v_bid_identity keeps them as a
+-- support table), and only the bids of the organisations concerned are then paired, within the lot.
 WITH combo AS MATERIALIZED (
-  SELECT org_id, upload_mac, cpu_serial, disk_serial, upload_ip FROM bid GROUP BY ALL
+  SELECT DISTINCT org_id, upload_mac, cpu_serial, disk_serial, upload_ip FROM v_bid_identity
 ),
 raw AS (
   SELECT 'upload_mac' AS fp_type, upload_mac AS raw, min(org_id) AS org_lo, max(org_id) AS org_hi FROM combo WHERE upload_mac IS NOT NULL GROUP BY upload_mac

@@ -23,10 +23,10 @@ source: 《招标投标法实施条例》第四十条第（二）项；《政府
 -- A bid's handlers: its agent and whoever downloaded the tender documents for the bidder (for that lot, or for
 -- the whole tender); and its contact phone (normalised: digits only, without +86/0086, a trunk 0 restored on a
 -- landline) and e-mail (lower case). Only values found with more than one organisation anywhere can link two
--- bidders, so those are found first from each organisation's distinct values, and only the bids of the
--- organisations concerned are paired within a lot.
+-- bidders, so those are found first from each organisation's distinct values (kept as a support table,
+-- v_bid_identity), and only the bids of the organisations concerned are paired within a lot.
 WITH combo AS MATERIALIZED (
-  SELECT org_id, agent_person_id, contact_phone, contact_email FROM bid GROUP BY ALL
+  SELECT DISTINCT org_id, agent_person_id, contact_phone, contact_email FROM v_bid_identity
 ),
 raw AS MATERIALIZED (
   SELECT 'person' AS kind, agent_person_id AS raw, min(org_id) AS org_lo, max(org_id) AS org_hi FROM combo WHERE agent_person_id IS NOT NULL GROUP BY agent_person_id

@@ -9,7 +9,10 @@ import { namesWord, readsWholeRow, viewsNamed, type SharedView } from './shared-
 /** How a run came by one shared view. */
 export interface ProvidedView {
   view: string;
-  /** The time it took: building the support table, or only checking that the kept one is current. */
+  /**
+   * The time it took: building the support table, or only checking that the kept one is current. The first
+   * view's time also holds the checksums of every view's data, computed together (one scan of each table).
+   */
   seconds: number;
   /** Whether the support table kept from an earlier run was current and read as it was. */
   reused: boolean;
@@ -31,9 +34,12 @@ export async function provideSharedViews(c: DuckDBConnection, plan: SharedView[]
   onEach?: (done: number) => void): Promise<ProvidedView[]> {
   const readOnly = (await rowsOf<{ r: boolean }>(c, `SELECT readonly AS r FROM duckdb_databases() WHERE database_name = current_database()`))[0]?.r === true;
   const stamps = readOnly ? null : new Stamps(c);
+  let t0 = Date.now();
+  await stamps?.prepare(plan.map((s) => s.view));
+  debugTiming(t0, 'checksums of the shared views\' data');
   const out: ProvidedView[] = [];
   for (const s of plan) {
-    const t0 = Date.now();
+    if (out.length > 0) t0 = Date.now();
     let reused = false;
     if (stamps === null) {
       const cols = s.columns === null || s.columns.length === 0 ? '*' : s.columns.map(quoteIdent).join(', ');
@@ -103,7 +109,29 @@ class Stamps {
 
   constructor(private c: DuckDBConnection) {}
 
+  /** Compute the checksums the views' stamps need: one scan of each table for all of them. */
+  async prepare(views: string[]): Promise<void> {
+    const wanted = new Map<string, string[][]>();
+    for (const v of views) {
+      for (const [table, cols] of (await this.inputs(v)).tables) {
+        const sets = wanted.get(table) ?? [];
+        if (!sets.some((x) => x.join(',') === cols.join(',')) && !this.sums.has(key(table, cols))) sets.push(cols);
+        wanted.set(table, sets);
+      }
+    }
+    for (const [table, sets] of wanted) if (sets.length > 0) await this.sum(table, sets);
+  }
+
   async of(view: string): Promise<string> {
+    const { chain, tables } = await this.inputs(view);
+    const h = createHash('sha256').update(this.version!);
+    for (const v of chain) h.update(`\n${v}:${this.defs!.get(v)}`);
+    for (const [table, cols] of tables) h.update(`\n${key(table, cols)}=${await this.checksum(table, cols)}`);
+    return h.digest('hex');
+  }
+
+  /** The views a view is built from (itself included), and the columns of each canonical table they read. */
+  private async inputs(view: string): Promise<{ chain: string[]; tables: Array<[string, string[]]> }> {
     if (this.defs === undefined) await this.load();
     const defs = this.defs!;
     const chain = new Set([view]);
@@ -111,14 +139,12 @@ class Stamps {
     const text = [...chain].map((v) => defs.get(v) ?? '').join('\n');
     const own = (await rowsOf<{ n: string }>(this.c, `SELECT column_name AS n FROM duckdb_columns()
       WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $1`, [view])).map((r) => r.n);
-    const h = createHash('sha256').update(this.version!);
-    for (const v of [...chain].sort()) h.update(`\n${v}:${defs.get(v)}`);
+    const tables: Array<[string, string[]]> = [];
     for (const [table, all] of [...this.tables!].sort(([a], [b]) => a.localeCompare(b))) {
       if (!namesWord(text, table)) continue;
-      const cols = readsWholeRow(text, table) ? all : all.filter((x) => namesWord(text, x) || own.includes(x));
-      h.update(`\n${table}(${cols.join(',')})=${await this.checksum(table, cols)}`);
+      tables.push([table, readsWholeRow(text, table) ? all : all.filter((x) => namesWord(text, x) || own.includes(x))]);
     }
-    return h.digest('hex');
+    return { chain: [...chain].sort(), tables };
   }
 
   private async load(): Promise<void> {
@@ -131,16 +157,19 @@ class Stamps {
     this.version = (await rowsOf<{ v: string }>(this.c, `SELECT version() AS v`))[0]!.v;
   }
 
-  /** Row count and sum of row hashes of the columns; once per run for each table and set of columns. */
+  /** The checksum of the columns: row count and sum of row hashes (prepare computes a run's at once). */
   private async checksum(table: string, cols: string[]): Promise<string> {
-    const key = `${table}(${cols.join(',')})`;
-    let sum = this.sums.get(key);
-    if (sum === undefined) {
-      const hashed = cols.length === 0 ? 'NULL' : `sum(hash(${cols.map(quoteIdent).join(', ')}))`;
-      sum = (await rowsOf<{ s: string }>(this.c, `SELECT count(*)::VARCHAR || ':' || COALESCE(${hashed}::VARCHAR, '') AS s
-        FROM main.${quoteIdent(table)}`))[0]!.s;
-      this.sums.set(key, sum);
-    }
-    return sum;
+    if (!this.sums.has(key(table, cols))) await this.sum(table, [cols]);
+    return this.sums.get(key(table, cols))!;
+  }
+
+  /** Row count and the sum of row hashes of each set of columns, in one scan of the table. */
+  private async sum(table: string, sets: string[][]): Promise<void> {
+    const row = (await rowsOf<Record<string, string>>(this.c, `SELECT count(*)::VARCHAR AS n,
+      ${sets.map((cols, i) => `COALESCE(${cols.length === 0 ? 'NULL' : `sum(hash(${cols.map(quoteIdent).join(', ')}))`}::VARCHAR, '') AS s${i}`).join(', ')}
+      FROM main.${quoteIdent(table)}`))[0]!;
+    sets.forEach((cols, i) => this.sums.set(key(table, cols), `${row.n}:${row[`s${i}`]}`));
   }
 }
+
+const key = (table: string, cols: string[]) => `${table}(${cols.join(',')})`;

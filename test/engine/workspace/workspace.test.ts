@@ -22,8 +22,9 @@ const DERIVED_VIEWS = [
   'v_warning_list', 'v_ocds_process', 'v_ocds_bid', 'v_ocds_award',
   // Insurance spans shared by the models that ask who insured a person when (migration 12).
   'v_insurance_span',
-  // Bid staff and bid file authors with their bid's lot and bidder, kept as support tables (migration 18).
-  'v_bid_person', 'v_bid_doc',
+  // Bid staff and bid file authors with their bid's lot and bidder, and each bidder's devices and contacts,
+  // kept as support tables (migration 18).
+  'v_bid_person', 'v_bid_doc', 'v_bid_identity',
 ];
 
 /** Asserts that fn rejects with a ClearsightError of this code; returns it for further checks. */
