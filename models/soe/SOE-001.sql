@@ -47,7 +47,7 @@ WITH cases AS (
 SELECT 'contract' AS subject_type, contract_id AS subject_id, contract_id, tender_id, supplier_org_id AS org_id, buyer_org_id,
   CASE WHEN bool_or(tier = 'red') THEN 'red' WHEN count(*) >= 2 THEN 'orange' ELSE 'yellow' END AS severity,
   max(value_cny) AS amount_cny, max(filing_date) AS occurred_on,
-  {'case_no': string_agg(case_no, ', ' ORDER BY filing_date), 'case_type': string_agg(DISTINCT case_type, ', '),
+  {'case_no': string_agg(case_no, ', ' ORDER BY filing_date), 'case_type': string_agg(DISTINCT case_type, ', ' ORDER BY case_type),
    'cause': string_agg(DISTINCT cause, ', ' ORDER BY cause), 'filing_date': min(filing_date)::VARCHAR, 'cases': count(*)} AS evidence
 FROM cases
 GROUP BY contract_id, tender_id, supplier_org_id, buyer_org_id

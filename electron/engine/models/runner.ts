@@ -162,9 +162,9 @@ export async function runModels(ws: Workspace, req: RunRequest, task: Task): Pro
         return { run_id: runId, as_of: asOf, seconds, data_fingerprint: fingerprint.all, models: summaries, shared_views: sharedViews, warnings };
       }, task.signal);
     } finally {
+      await retryingInterrupt(() => c.run('RESET preserve_insertion_order'));
       for (const t of temps) await dropTemp(c, t);
       await dropSharedViews(c, sharedNames);
-      await retryingInterrupt(() => c.run('RESET preserve_insertion_order'));
     }
   }, task.signal);
 }

@@ -46,7 +46,7 @@ export async function planSharedViews(c: DuckDBConnection, models: string[]): Pr
 }
 
 /** A model's text followed by the bodies of the macros it calls, and of the macros those call. */
-function withMacroBodies(sql: string, macros: Map<string, string>): string {
+export function withMacroBodies(sql: string, macros: Map<string, string>): string {
   const seen = new Set<string>();
   const queue = [sql];
   let out = sql;

@@ -4,7 +4,7 @@ import { rowsOf } from '../db/rows.ts';
 import { inTransaction, retryingInterrupt } from '../db/serial-connection.ts';
 import { debugTiming } from '../debug-timing.ts';
 import { quoteIdent } from '../db/sql.ts';
-import { namesWord, readsWholeRow, viewsNamed, type SharedView } from './shared-views.ts';
+import { namesWord, readsWholeRow, withMacroBodies, type SharedView } from './shared-views.ts';
 
 /** How a run came by one shared view. */
 export interface ProvidedView {
@@ -68,11 +68,11 @@ export async function provideSharedViews(c: DuckDBConnection, plan: SharedView[]
 
 /** Remove what provideSharedViews put in the run's way: the temporary view or table of each shared view. */
 export async function dropSharedViews(c: DuckDBConnection, views: string[]): Promise<void> {
-  const temp = new Map((await rowsOf<{ n: string; t: string }>(c, `SELECT table_name AS n, 'TABLE' AS t FROM duckdb_tables() WHERE database_name = 'temp'
-    UNION ALL SELECT view_name, 'VIEW' FROM duckdb_views() WHERE database_name = 'temp' AND NOT internal`)).map((r) => [r.n, r.t]));
+  // Both kinds, each statement again if a cancel's interrupt hits it (no catalog query first: it could be
+  // interrupted too, and leave them). Dropping the kind a name is not fails, and is let be.
   for (const v of views) {
-    const kind = temp.get(v);
-    if (kind !== undefined) await retryingInterrupt(() => c.run(`DROP ${kind} IF EXISTS temp.${quoteIdent(v)}`));
+    await retryingInterrupt(() => c.run(`DROP VIEW IF EXISTS temp.${quoteIdent(v)}`));
+    await retryingInterrupt(() => c.run(`DROP TABLE IF EXISTS temp.${quoteIdent(v)}`));
   }
 }
 
@@ -103,6 +103,7 @@ async function build(c: DuckDBConnection, view: string, columns: string[] | null
  */
 class Stamps {
   private defs?: Map<string, string>;
+  private macros?: Map<string, string>;
   private tables?: Map<string, string[]>;
   private version?: string;
   private sums = new Map<string, string>();
@@ -123,33 +124,38 @@ class Stamps {
   }
 
   async of(view: string): Promise<string> {
-    const { chain, tables } = await this.inputs(view);
-    const h = createHash('sha256').update(this.version!);
-    for (const v of chain) h.update(`\n${v}:${this.defs!.get(v)}`);
+    const { text, tables } = await this.inputs(view);
+    const h = createHash('sha256').update(this.version!).update(`\n${text}`);
     for (const [table, cols] of tables) h.update(`\n${key(table, cols)}=${await this.checksum(table, cols)}`);
     return h.digest('hex');
   }
 
   /** The views a view is built from (itself included), and the columns of each canonical table they read. */
-  private async inputs(view: string): Promise<{ chain: string[]; tables: Array<[string, string[]]> }> {
+  private async inputs(view: string): Promise<{ text: string; tables: Array<[string, string[]]> }> {
     if (this.defs === undefined) await this.load();
     const defs = this.defs!;
+    // Every view named in the text, whatever its name, and the bodies of the macros it calls.
     const chain = new Set([view]);
-    for (const v of chain) for (const w of viewsNamed(defs.get(v) ?? '')) if (defs.has(w)) chain.add(w);
-    const text = [...chain].map((v) => defs.get(v) ?? '').join('\n');
+    for (const v of chain) for (const w of defs.keys()) if (!chain.has(w) && namesWord(defs.get(v) ?? '', w)) chain.add(w);
+    const text = withMacroBodies([...chain].sort().map((v) => defs.get(v) ?? '').join('\n'), this.macros!);
     const own = (await rowsOf<{ n: string }>(this.c, `SELECT column_name AS n FROM duckdb_columns()
       WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $1`, [view])).map((r) => r.n);
     const tables: Array<[string, string[]]> = [];
     for (const [table, all] of [...this.tables!].sort(([a], [b]) => a.localeCompare(b))) {
       if (!namesWord(text, table)) continue;
-      tables.push([table, readsWholeRow(text, table) ? all : all.filter((x) => namesWord(text, x) || own.includes(x))]);
+      const cols = readsWholeRow(text, table) ? all : all.filter((x) => namesWord(text, x) || own.includes(x));
+      // A view that reads rowid (the order rows came in: v_ocds_process) depends on it too.
+      tables.push([table, namesWord(text, 'rowid') ? [...cols, 'rowid'] : cols]);
     }
-    return { chain: [...chain].sort(), tables };
+    return { text, tables };
   }
 
   private async load(): Promise<void> {
     this.defs = new Map((await rowsOf<{ v: string; sql: string }>(this.c, `SELECT view_name AS v, sql FROM duckdb_views()
       WHERE NOT internal AND database_name = current_database() AND schema_name = 'main'`)).map((r) => [r.v, r.sql]));
+    this.macros = new Map((await rowsOf<{ f: string; body: string }>(this.c, `SELECT function_name AS f, string_agg(macro_definition, ' ') AS body
+      FROM duckdb_functions() WHERE function_type IN ('macro', 'table_macro') AND NOT internal AND macro_definition IS NOT NULL
+      GROUP BY function_name`)).map((r) => [r.f.toLowerCase(), r.body]));
     this.tables = new Map((await rowsOf<{ t: string; cols: string[] }>(this.c, `SELECT table_name AS t, list(column_name ORDER BY column_index) AS cols
       FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main'
         AND table_name IN (SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main')
@@ -166,7 +172,7 @@ class Stamps {
   /** Row count and the sum of row hashes of each set of columns, in one scan of the table. */
   private async sum(table: string, sets: string[][]): Promise<void> {
     const row = (await rowsOf<Record<string, string>>(this.c, `SELECT count(*)::VARCHAR AS n,
-      ${sets.map((cols, i) => `COALESCE(${cols.length === 0 ? 'NULL' : `sum(hash(${cols.map(quoteIdent).join(', ')}))`}::VARCHAR, '') AS s${i}`).join(', ')}
+      ${sets.map((cols, i) => `COALESCE(${cols.length === 0 ? 'NULL' : `sum(hash(${cols.map((x) => (x === 'rowid' ? 'rowid' : quoteIdent(x))).join(', ')}))`}::VARCHAR, '') AS s${i}`).join(', ')}
       FROM main.${quoteIdent(table)}`))[0]!;
     sets.forEach((cols, i) => this.sums.set(key(table, cols), `${row.n}:${row[`s${i}`]}`));
   }

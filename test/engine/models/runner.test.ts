@@ -281,10 +281,13 @@ describe('running models on the demo province', () => {
       (t) => { setTimeout(() => t.cancel(), 100); return runModels(ws, {}, t); },
       (t) => runModels(ws, { after: { sql: [], read: async () => { t.cancel(); } } }, t),
     ];
+    // The run computes without keeping insertion order; a cancelled one must not leave it so.
+    const ordered = async () => String((await ws.conn.one<{ v: unknown }>(`SELECT current_setting('preserve_insertion_order') AS v`))!.v);
     for (const r of runs) {
       await assert.rejects(ws.tasks.run('run', r), (e: Error & { code?: string }) => e.code === 'cancelled');
       assert.equal(await count(), before);
       assert.deepEqual(await temps(), []);
+      assert.equal(await ordered(), 'true');
     }
     await run({ models: ['BID-011', 'FUND-001'] });
     assert.deepEqual(await temps(), []);

@@ -74,6 +74,23 @@ describe('model support tables: a shared view kept until its data changes', () =
     assert.deepEqual((await provide()).reused, [true]);
   });
 
+  test('a new body of a macro the view calls, and rows put back in another order when it reads rowid, are seen', async () => {
+    await c.run(`CREATE MACRO cents(x) AS x * 100`);
+    await c.run(`CREATE OR REPLACE VIEW v_low AS SELECT lot, min(cents(price)) AS low, arg_min(rowid, price) AS n FROM offer GROUP BY lot`);
+    assert.deepEqual((await provide()).reused, [false]);
+    assert.deepEqual((await provide()).reused, [true]);
+    await c.run(`CREATE OR REPLACE MACRO cents(x) AS x * 1000`);
+    const remacro = await provide();
+    assert.deepEqual({ reused: remacro.reused, low: remacro.rows[1]!.low }, { reused: [false], low: '1000' });
+    // The same rows, put back in reverse order: the same values, other rowids.
+    await c.run(`CREATE TEMP TABLE offer_copy AS SELECT * FROM offer`);
+    await c.run(`DELETE FROM offer`);
+    await c.run(`INSERT INTO offer SELECT * FROM offer_copy ORDER BY offer_id DESC`);
+    await c.run(`DROP TABLE offer_copy`);
+    assert.deepEqual((await provide()).reused, [false]);
+    await c.run(`CREATE OR REPLACE VIEW v_low AS SELECT lot, min(price) AS low, count(*) AS n FROM offer GROUP BY lot`);
+  });
+
   test('forgetting the support tables drops them: the next run computes them again', async () => {
     await provide();
     await clearSupportTables(c);
