@@ -61,10 +61,11 @@ export function workspaceModelsDir(ws: Workspace): string {
 
 /**
  * Run models against the workspace, in two steps. First every model's result is computed into a temporary
- * table of this connection, and nothing in the workspace changes; then one transaction records the run (its
- * hits, model runs and warnings): cancelled or failed, nothing of it is recorded. A model whose data is
- * absent is "not applicable"; a model whose SQL fails is "failed" with the error, and the others still run.
- * Derived views the models share are computed once. (The two steps are also faster: in one transaction,
+ * table of this connection, and nothing of the run is recorded (only the derived views the models read may be
+ * computed into support tables, kept for later runs until their data changes: support-tables.ts); then one
+ * transaction records the run (its hits, model runs and warnings): cancelled or failed, nothing of it is
+ * recorded. A model whose data is absent is "not applicable"; a model whose SQL fails is "failed" with the
+ * error, and the others still run. (The two steps are also faster: in one transaction,
  * each model's hits appended after the next model's temporary tables were made there cost 2-3 s more for a
  * large model at bench scale.)
  */
