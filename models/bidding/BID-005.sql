@@ -22,12 +22,12 @@ source: 《招标投标法实施条例》第四十条第（六）项、第二十
 -- (b) the account that paid is not held by the bidder (a person or another organisation) → orange;
 -- (c) a must-tender project's deposit paid from the bidder's own account that is not its basic account → yellow.
 -- Accounts that paid for two or more different bidders of one lot: first the lots where an account repeats
--- (each lot's accounts as a list of 64-bit hashes: grouping by lot, not by every deposit, as almost every
--- deposit has an account of its own), then confirmed on the values, whose bidders are listed only there.
+-- (each lot's accounts as 64-bit hashes, fewer distinct than deposits: grouping by lot, not by every deposit,
+-- as almost every deposit has an account of its own), then confirmed on the values, whose bidders are listed
+-- only there.
 WITH shared_lots AS (
-  SELECT lk FROM (SELECT hash(tender_id, lot_id) AS lk, list(hash(deposit_account_id)) AS a FROM bid
-                  WHERE deposit_account_id IS NOT NULL GROUP BY lk)
-  WHERE len(list_distinct(a)) < len(a)
+  SELECT hash(tender_id, lot_id) AS lk FROM bid WHERE deposit_account_id IS NOT NULL
+  GROUP BY lk HAVING list_unique(list(hash(deposit_account_id))) < count(*)
 ),
 shared AS (
   SELECT tender_id, lot_id, deposit_account_id, list(DISTINCT org_id) AS orgs
