@@ -23,11 +23,8 @@ export interface SharedView {
  * model: the views and columns its body names count as the model's.
  */
 export async function planSharedViews(c: DuckDBConnection, models: string[]): Promise<SharedView[]> {
-  const defs = new Map((await rowsOf<{ v: string; sql: string }>(c, `SELECT view_name AS v, sql FROM duckdb_views()
-    WHERE NOT internal AND schema_name = 'main'`)).map((r) => [r.v, r.sql]));
-  const macros = new Map((await rowsOf<{ f: string; body: string }>(c, `SELECT function_name AS f, string_agg(macro_definition, ' ') AS body
-    FROM duckdb_functions() WHERE function_type IN ('macro', 'table_macro') AND NOT internal AND macro_definition IS NOT NULL
-    GROUP BY function_name`)).map((r) => [r.f.toLowerCase(), r.body]));
+  const defs = await viewDefinitions(c);
+  const macros = await macroBodies(c);
   const modelSql = models.map((sql) => withMacroBodies(sql, macros));
   const uses = new Map<string, number>();
   for (const sql of modelSql) for (const v of viewsNamed(sql)) uses.set(v, (uses.get(v) ?? 0) + 1);
@@ -43,6 +40,19 @@ export async function planSharedViews(c: DuckDBConnection, models: string[]): Pr
     out.push({ view, columns: wholeRow ? null : cols.filter((col) => readers.some((sql) => namesWord(sql, col))) });
   }
   return out;
+}
+
+/** The workspace's derived views (schema main of its database, not the run's temporary ones): name → SQL. */
+export async function viewDefinitions(c: DuckDBConnection): Promise<Map<string, string>> {
+  return new Map((await rowsOf<{ v: string; sql: string }>(c, `SELECT view_name AS v, sql FROM duckdb_views()
+    WHERE NOT internal AND database_name = current_database() AND schema_name = 'main'`)).map((r) => [r.v, r.sql]));
+}
+
+/** The bodies of the workspace's macros, by lower-case name (a macro with overloads: its bodies joined). */
+export async function macroBodies(c: DuckDBConnection): Promise<Map<string, string>> {
+  return new Map((await rowsOf<{ f: string; body: string }>(c, `SELECT function_name AS f, string_agg(macro_definition, ' ') AS body
+    FROM duckdb_functions() WHERE function_type IN ('macro', 'table_macro') AND NOT internal AND macro_definition IS NOT NULL
+    GROUP BY function_name`)).map((r) => [r.f.toLowerCase(), r.body]));
 }
 
 /** A model's text followed by the bodies of the macros it calls, and of the macros those call. */
@@ -64,7 +74,7 @@ export function withMacroBodies(sql: string, macros: Map<string, string>): strin
 }
 
 /** The views a text reads: named outside comments (a model's comment may mention a view it does not read). */
-export function viewsNamed(sql: string): Set<string> {
+function viewsNamed(sql: string): Set<string> {
   return new Set([...withoutComments(sql).matchAll(/\bv_[a-z_]+\b/g)].map((x) => x[0]));
 }
 

@@ -4,7 +4,7 @@ import { rowsOf } from '../db/rows.ts';
 import { inTransaction, retryingInterrupt } from '../db/serial-connection.ts';
 import { debugTiming } from '../debug-timing.ts';
 import { quoteIdent } from '../db/sql.ts';
-import { namesWord, readsWholeRow, withMacroBodies, type SharedView } from './shared-views.ts';
+import { macroBodies, namesWord, readsWholeRow, viewDefinitions, withMacroBodies, type SharedView } from './shared-views.ts';
 
 /** How a run came by one shared view. */
 export interface ProvidedView {
@@ -151,11 +151,8 @@ class Stamps {
   }
 
   private async load(): Promise<void> {
-    this.defs = new Map((await rowsOf<{ v: string; sql: string }>(this.c, `SELECT view_name AS v, sql FROM duckdb_views()
-      WHERE NOT internal AND database_name = current_database() AND schema_name = 'main'`)).map((r) => [r.v, r.sql]));
-    this.macros = new Map((await rowsOf<{ f: string; body: string }>(this.c, `SELECT function_name AS f, string_agg(macro_definition, ' ') AS body
-      FROM duckdb_functions() WHERE function_type IN ('macro', 'table_macro') AND NOT internal AND macro_definition IS NOT NULL
-      GROUP BY function_name`)).map((r) => [r.f.toLowerCase(), r.body]));
+    this.defs = await viewDefinitions(this.c);
+    this.macros = await macroBodies(this.c);
     this.tables = new Map((await rowsOf<{ t: string; cols: string[] }>(this.c, `SELECT table_name AS t, list(column_name ORDER BY column_index) AS cols
       FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main'
         AND table_name IN (SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main')
