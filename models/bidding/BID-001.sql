@@ -20,27 +20,13 @@ explain:
   en: "Tender {tender_id} lot {lot_id}: the bid files of {org_id} and {org_id_b} share {fingerprint_types}"
 source: 《招标投标法实施条例》第四十条第（一）项；《政府采购货物和服务招标投标管理办法》第三十七条第（一）项
 */
--- A cheap first pass finds the few bids that can share a fingerprint with another bidder's; only those
--- get the exact comparison below. Values are compared as 64-bit hashes there: a collision of two values
--- only adds a candidate, and one of two bidders' hashes or of two name pairs (odds about 1e-9 in a
--- province) is the only way the pass could miss one.
---
--- The lots where a machine code, file creation id or lock repeats (as hashes, counted per lot): only their
--- bids can share one of these with another bid of the lot.
-WITH lot_repeat AS (
-  SELECT hash(tender_id, lot_id) AS lot FROM bid GROUP BY lot
-  HAVING list_unique(list(hash(machine_code)) FILTER (WHERE machine_code IS NOT NULL)) < count(machine_code)
-      OR list_unique(list(hash(file_create_id)) FILTER (WHERE file_create_id IS NOT NULL)) < count(file_create_id)
-      OR list_unique(list(hash(cost_sw_lock_id)) FILTER (WHERE cost_sw_lock_id IS NOT NULL)) < count(cost_sw_lock_id)
-),
-cbid AS (
-  SELECT tender_id, lot_id, org_id, machine_code, file_create_id, cost_sw_lock_id FROM bid
-  WHERE hash(tender_id, lot_id) IN (SELECT lot FROM lot_repeat)
-),
--- Document authors, trimmed and in lower case, with their bid's lot and bidder from v_bid_doc (kept as a
--- support table): bid files repeat a handful of name pairs per bidder, each pair carrying the range of
--- bidders (as hashes) whose files hold it.
-written AS MATERIALIZED (
+-- The upload fingerprints two bidders of a lot share come from v_lot_shared_device (a support table). File
+-- authors are compared here, as the generic names to ignore are a parameter. Bid files repeat a handful of
+-- name pairs per bidder (v_bid_doc: trimmed, in lower case, with the bid's lot and bidder); each pair carries
+-- the range of bidders (as hashes) whose files hold it, and only files naming a name that two bidders' files
+-- carry get the exact comparison. Name pairs are matched as 64-bit hashes: a collision only adds a candidate,
+-- and one of two bidders' hashes (odds about 1e-9 in a province) is the only way the pass could miss one.
+WITH written AS MATERIALIZED (
   SELECT hash(author_norm, modifier_norm) AS pair, any_value(author_norm) AS author, any_value(modifier_norm) AS modifier,
     min(hash(org_id)) AS org_lo, max(hash(org_id)) AS org_hi
   FROM v_bid_doc GROUP BY pair
@@ -61,16 +47,15 @@ cdoc AS (
     WHERE author IN (SELECT name FROM shared_name WHERE fp_type = 'doc_author')
        OR modifier IN (SELECT name FROM shared_name WHERE fp_type = 'doc_last_modified_by'))
 ),
--- Every fingerprint the candidate bids' files carry; document authors only when not a generic default.
+-- The candidate files' names, generic defaults aside.
 fp AS (
-  SELECT tender_id, lot_id, org_id, 'machine_code' AS fp_type, machine_code AS fp FROM cbid WHERE machine_code IS NOT NULL
-  UNION ALL SELECT tender_id, lot_id, org_id, 'file_create_id', file_create_id FROM cbid WHERE file_create_id IS NOT NULL
-  UNION ALL SELECT tender_id, lot_id, org_id, 'cost_sw_lock_id', cost_sw_lock_id FROM cbid WHERE cost_sw_lock_id IS NOT NULL
-  UNION ALL SELECT tender_id, lot_id, org_id, 'doc_author', author FROM cdoc WHERE author <> '' AND NOT list_contains($generic_authors, author)
+  SELECT tender_id, lot_id, org_id, 'doc_author' AS fp_type, author AS fp FROM cdoc WHERE author <> '' AND NOT list_contains($generic_authors, author)
   UNION ALL SELECT tender_id, lot_id, org_id, 'doc_last_modified_by', modifier FROM cdoc WHERE modifier <> '' AND NOT list_contains($generic_authors, modifier)
 ),
 -- Fingerprints that two or more different bidders of one lot carry.
 carriers AS (
+  SELECT tender_id, lot_id, fp_type, fp, orgs FROM v_lot_shared_device
+  UNION ALL
   SELECT tender_id, lot_id, fp_type, fp, list(DISTINCT org_id) AS orgs
   FROM fp GROUP BY tender_id, lot_id, fp_type, fp HAVING min(org_id) <> max(org_id)
 ),

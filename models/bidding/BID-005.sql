@@ -21,30 +21,19 @@ source: 《招标投标法实施条例》第四十条第（六）项、第二十
 -- (a) one account pays the deposits of two bidders in the same lot → red;
 -- (b) the account that paid is not held by the bidder (a person or another organisation) → orange;
 -- (c) a must-tender project's deposit paid from the bidder's own account that is not its basic account → yellow.
--- Accounts that paid for two or more different bidders of one lot: first the lots where an account repeats
--- (each lot's accounts as 64-bit hashes, fewer distinct than deposits: grouping by lot, not by every deposit,
--- as almost every deposit has an account of its own), then confirmed on the values, whose bidders are listed
--- only there.
-WITH shared_lots AS (
-  SELECT hash(tender_id, lot_id) AS lk FROM bid WHERE deposit_account_id IS NOT NULL
-  GROUP BY lk HAVING list_unique(list(hash(deposit_account_id))) < count(*)
-),
-shared AS (
-  SELECT tender_id, lot_id, deposit_account_id, list(DISTINCT org_id) AS orgs
-  FROM bid WHERE deposit_account_id IS NOT NULL AND hash(tender_id, lot_id) IN (SELECT lk FROM shared_lots)
-  GROUP BY tender_id, lot_id, deposit_account_id HAVING min(org_id) <> max(org_id)
-),
-same AS (
+-- Accounts that paid for two or more different bidders of one lot (v_lot_shared_account), and deposits
+-- not paid from the bidder's own basic account with who holds the account (v_deposit_payer): both kept as
+-- support tables.
+WITH same AS (
   SELECT s.tender_id, s.lot_id, a.org_id AS org_a, b.org_id AS org_b, s.deposit_account_id AS account_id,
     'red' AS severity, a.org_id || ' 与 ' || b.org_id || ' 的投标保证金从同一账户转出' AS pattern_zh,
     'the deposits of ' || a.org_id || ' and ' || b.org_id || ' came from the same account' AS pattern_en
-  FROM shared s, unnest(s.orgs) AS a(org_id), unnest(s.orgs) AS b(org_id)
+  FROM v_lot_shared_account s, unnest(s.orgs) AS a(org_id), unnest(s.orgs) AS b(org_id)
   WHERE a.org_id < b.org_id
 ),
-paid AS (   -- every other deposit, with who holds the account that paid it
-  SELECT b.tender_id, b.lot_id, b.org_id, b.deposit_account_id, ba.holder_type, ba.holder_id, ba.account_kind
-  FROM bid b JOIN bank_account ba ON ba.account_id = b.deposit_account_id
-  ANTI JOIN shared s ON s.tender_id = b.tender_id AND s.lot_id = b.lot_id AND s.deposit_account_id = b.deposit_account_id
+paid AS (   -- every other such deposit
+  SELECT p.* FROM v_deposit_payer p
+  ANTI JOIN v_lot_shared_account s ON s.tender_id = p.tender_id AND s.lot_id = p.lot_id AND s.deposit_account_id = p.deposit_account_id
 ),
 third AS (
   SELECT tender_id, lot_id, least(org_id, holder_id) AS org_a, greatest(org_id, holder_id) AS org_b, deposit_account_id,

@@ -62,19 +62,12 @@ source: 《招标投标法实施条例》第四十条第（四）项（投标文
 -- (c) consecutive differences whose range is at most eps_diff of their mean; (d) every bid equal to
 -- R × (1 − k·step) for an integer k, for one step of `steps`, within step_tol × R; (e) two bids with at least
 -- min_items common items, unit_share of them at identical non-zero unit prices.
--- Every lot's sorted prices are read once; bidders are looked up only for the lots that may be flagged.
-WITH l AS (
-  SELECT v.tender_id, v.lot_id, count(*) AS n, list_sort(list(CAST(v.price_cny AS DOUBLE))) AS p
-  FROM bid v WHERE v.status = 'valid' AND v.price_cny > 0 GROUP BY v.tender_id, v.lot_id HAVING count(*) >= $n_min
-),
-g AS MATERIALIZED (
-  SELECT x.tender_id, x.lot_id, x.n, x.p, list_min(x.d) AS d_min, list_max(x.d) AS d_max, list_avg(x.d) AS d_avg,
-    list_min(x.r) AS r_min, list_max(x.r) AS r_max
-  FROM (SELECT l.*, list_transform(range(1, l.n), i -> l.p[i + 1] - l.p[i]) AS d, list_transform(range(1, l.n), i -> l.p[i + 1] / l.p[i]) AS r FROM l) x
-),
+-- Each lot's valid bids come sorted, with the least, greatest and mean gap and ratio between consecutive
+-- prices, from v_lot_price_list (a support table).
+WITH g AS (SELECT * FROM v_lot_price_list WHERE n >= $n_min),
 -- The ceiling: the lot's, else the tender's.
 gl AS MATERIALIZED (
-  SELECT g.* EXCLUDE (p), g.p[1] AS b1, CAST(lt.max_price_cny AS DOUBLE) AS ceiling
+  SELECT g.tender_id, g.lot_id, g.n, g.b1, g.d_min, g.d_max, g.d_avg, g.r_min, g.r_max, CAST(lt.max_price_cny AS DOUBLE) AS ceiling
   FROM g LEFT JOIN lot lt ON lt.tender_id = g.tender_id AND lt.lot_id = g.lot_id
 ),
 gc AS (
@@ -128,14 +121,8 @@ cand AS (
   WHERE g.d_min = 0 OR (g.r_min > 1 AND g.r_max - g.r_min <= $eps_ratio) OR (g.d_avg > 0 AND (g.d_max - g.d_min) / g.d_avg <= $eps_diff)
      OR s.steps_pct IS NOT NULL OR u.unit_pairs IS NOT NULL
 ),
--- Their valid bids, cheapest first (ties by submission time, as v_bid_valid ranks them). Read from bid, whose
--- size the planner knows (the shared views are temporary tables it cannot size).
-bb AS (
-  SELECT v.tender_id, v.lot_id, list_sort(list({'p': v.price_cny, 't': v.submit_time, 'o': v.org_id})) AS b
-  FROM bid v SEMI JOIN cand USING (tender_id, lot_id)
-  WHERE v.status = 'valid' AND v.price_cny > 0
-  GROUP BY v.tender_id, v.lot_id
-),
+-- Their valid bids, cheapest first (ties by submission time, as v_bid_valid ranks them).
+bb AS (SELECT v.tender_id, v.lot_id, v.b FROM v_lot_price_list v SEMI JOIN cand USING (tender_id, lot_id)),
 h AS (
   SELECT c.*, bb.b,
     -- (a): two adjacent bids at one price from different bidders

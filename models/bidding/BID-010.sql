@@ -27,24 +27,10 @@ source: 哈建发〔2011〕61号（法定代表人、委托代理人、项目经
 -- The persons attached to a bidder: its legal representative, the bid's agent and everyone the bid names.
 -- Two bidders of one lot are linked when, in the months [bid month − months, bid month], (a) a person of one
 -- was insured by the other, or (b) different persons of the two were insured by the same third unit.
--- Only insurance by someone other than the organisation a person is attached to can link two bidders, so
--- that is found first, from the insurance spans per person and employer (organisations compared by hash;
--- a run of several models computes the spans once for all), and only those few pairs' months and those
--- persons' bids are examined. (Joining every insurance month with every attached person took 2.5 s more.)
--- The staff named in bids are read with their bid's lot and bidder from v_bid_person, also made once.
-WITH ap AS MATERIALIZED (
-  SELECT hash(org_id) AS org_h, legal_rep_person_id AS person_id FROM organization WHERE legal_rep_person_id IS NOT NULL
-  UNION SELECT hash(org_id), agent_person_id FROM bid WHERE agent_person_id IS NOT NULL
-  UNION SELECT hash(org_id), person_id FROM v_bid_person WHERE person_id IS NOT NULL
-),
-foreign_pair AS MATERIALIZED (
-  SELECT DISTINCT ap.org_h, s.person_id, s.employer_org_id
-  FROM v_insurance_span s JOIN ap ON ap.person_id = s.person_id AND hash(s.employer_org_id) <> ap.org_h
-),
-foreign_si AS MATERIALIZED (
-  SELECT DISTINCT p.org_h, si.person_id, si.employer_org_id, si.period_month
-  FROM social_insurance si JOIN foreign_pair p ON p.person_id = si.person_id AND p.employer_org_id = si.employer_org_id
-),
+-- Only insurance by someone other than the organisation a person is attached to can link two bidders: those
+-- months come from v_foreign_insurance (a support table), and only those persons' bids are examined. The
+-- staff named in bids are read with their bid's lot and bidder from v_bid_person.
+WITH foreign_si AS (SELECT org_id, person_id, employer_org_id, period_month FROM v_foreign_insurance),
 cp AS MATERIALIZED (SELECT person_id FROM foreign_si GROUP BY person_id),
 att AS MATERIALIZED (
   SELECT b.tender_id, b.lot_id, b.org_id, b.agent_person_id AS person_id, 'agent' AS role
@@ -65,7 +51,7 @@ ins AS MATERIALIZED (
           WHEN 'tech_lead' THEN '技术负责人' WHEN 'safety' THEN '安全员' WHEN 'quality' THEN '质量员' WHEN 'other' THEN '其他人员' ELSE role END AS role_zh
         FROM att) a
   JOIN tender t ON t.tender_id = a.tender_id
-  JOIN foreign_si f ON f.org_h = hash(a.org_id) AND f.person_id = a.person_id
+  JOIN foreign_si f ON f.org_id = a.org_id AND f.person_id = a.person_id
    AND f.period_month BETWEEN (date_trunc('month', t.bid_deadline) - to_months($months))::DATE AND date_trunc('month', t.bid_deadline)::DATE
   GROUP BY a.tender_id, a.lot_id, a.org_id, a.person_id, f.employer_org_id
 ),

@@ -30,23 +30,17 @@ source: 《建筑工程施工发包与承包违法行为认定查处管理办法
 
 -- A named key person the bidder did not insure in the months up to the bid: the most direct test of a
 -- borrowed qualification (挂靠). Who did insure them in those months is the evidence.
--- Each named person carries only the keys and the window through the joins over every bid; the tender's
--- details are joined back at the end for the few found. Insurance is read as spans (v_insurance_span,
--- computed once per run for the models that share it); the table itself only for the few in question. The
--- named staff come with their bid's bidder from v_bid_person, also made once for the models that read it.
-WITH named AS (
-  SELECT bp.bid_id, bp.org_id, bp.person_id, bp.role,
-    date_trunc('month', t.bid_deadline)::DATE AS month_to, (date_trunc('month', t.bid_deadline) - to_months($months))::DATE AS month_from
-  FROM v_bid_person bp JOIN tender t ON t.tender_id = bp.tender_id
-  WHERE list_contains($roles, bp.role)
-),
--- Each named person against their insurance by the bidder, as one span (v_insurance_span: first and last
--- month paid, and how many months in all). A window overlapping a span without gaps is covered.
-judged AS (
-  SELECT n.*, s.person_id IS NOT NULL AS any_paid,
-    s.months_paid = date_diff('month', s.first_month, s.last_month) + 1 AS gapless,
-    s.first_month <= n.month_to AND s.last_month >= n.month_from AS in_span
-  FROM named n LEFT JOIN v_insurance_span s ON s.person_id = n.person_id AND s.employer_org_id = n.org_id
+-- The staff each bid names come with the month of the bid and their insurance by the bidder as one span
+-- (first and last month paid, and how many months in all) from v_bid_staff_insurance, a support table: a
+-- window overlapping a span without gaps is covered. The tender's details are joined back at the end for the
+-- few found; the insurance table itself is read only for the few in question.
+WITH judged AS (
+  SELECT bid_id, org_id, person_id, role, bid_month AS month_to, (bid_month - to_months($months))::DATE AS month_from,
+    first_month IS NOT NULL AS any_paid,
+    months_paid = date_diff('month', first_month, last_month) + 1 AS gapless,
+    first_month <= bid_month AND last_month >= (bid_month - to_months($months))::DATE AS in_span
+  FROM v_bid_staff_insurance
+  WHERE list_contains($roles, role)
 ),
 -- The few windows inside a span with gaps are checked month by month.
 gappy AS (SELECT * FROM judged WHERE any_paid AND in_span AND NOT gapless),

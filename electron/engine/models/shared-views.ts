@@ -3,8 +3,9 @@ import { rowsOf } from '../db/rows.ts';
 import { quoteIdent } from '../db/sql.ts';
 
 /** The derived views in the order they build on each other (catalog Appendix B, then the OCDS ones). */
-const VIEW_ORDER = ['v_bid_valid', 'v_bid_person', 'v_bid_doc', 'v_bid_identity', 'v_tender_price_stats', 'v_kin', 'v_org_person', 'v_person_org_link', 'v_org_link', 'v_org_link_sym', 'v_insurance_span',
-  'v_ocds_process', 'v_ocds_bid', 'v_ocds_award'];
+const VIEW_ORDER = ['v_bid_valid', 'v_bid_person', 'v_bid_doc', 'v_bid_identity', 'v_lot_shared_device', 'v_lot_shared_account', 'v_deposit_payer',
+  'v_lot_price_list', 'v_tender_price_stats', 'v_kin', 'v_org_person', 'v_person_org_link', 'v_org_link', 'v_org_link_sym', 'v_insurance_span',
+  'v_bid_staff_insurance', 'v_foreign_insurance', 'v_ocds_process', 'v_ocds_bid', 'v_ocds_award'];
 const rank = (v: string) => { const i = VIEW_ORDER.indexOf(v); return i < 0 ? VIEW_ORDER.length : i; };
 
 export interface SharedView {
@@ -14,7 +15,8 @@ export interface SharedView {
 }
 
 /**
- * The derived views the models read, to compute once for them all (support-tables.ts keeps them). Each keeps only
+ * The derived views the models read, and the views those are built on, to compute once for them all
+ * (support-tables.ts keeps them; a view built on another reads the kept one). Each keeps only
  * the columns some reader names: v_bid_valid is every column of bid, and copying all of them costs three
  * times what the window functions do. A reader is a model or another view built on this one; a column
  * counts as named when its name appears as a word in a reader's text (an over-estimate, which is safe).
@@ -26,10 +28,9 @@ export async function planSharedViews(c: DuckDBConnection, models: string[]): Pr
   const defs = await viewDefinitions(c);
   const macros = await macroBodies(c);
   const modelSql = models.map((sql) => withMacroBodies(sql, macros));
-  const uses = new Map<string, number>();
-  for (const sql of modelSql) for (const v of viewsNamed(sql)) uses.set(v, (uses.get(v) ?? 0) + 1);
-  const shared = [...uses].filter(([v]) => defs.has(v)).map(([v]) => v)
-    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const wanted = new Set(modelSql.flatMap((sql) => [...viewsNamed(sql)]).filter((v) => defs.has(v)));
+  for (const v of wanted) for (const w of viewsNamed(defs.get(v)!)) if (defs.has(w)) wanted.add(w);
+  const shared = [...wanted].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const out: SharedView[] = [];
   for (const view of shared) {
     const readers = [...modelSql, ...[...defs].filter(([v]) => v !== view).map(([, sql]) => sql)]

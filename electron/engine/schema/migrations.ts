@@ -33,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 17, name: 'hits as records of contents stored once', file: '017_hit_content.sql' },
   { version: 18, name: 'model support tables; staff of each bid', file: '018_support_tables.sql' },
   { version: 19, name: 'OCDS tenderer count read without a failing cast', file: '019_ocds_tenderer_count.sql' },
+  { version: 20, name: 'pre-aggregations for the slowest models', file: '020_model_preaggregations.sql' },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
