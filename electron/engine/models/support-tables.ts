@@ -107,6 +107,7 @@ class Stamps {
   private tables?: Map<string, string[]>;
   private version?: string;
   private sums = new Map<string, string>();
+  private trees = new Map<string, string>();
 
   constructor(private c: DuckDBConnection) {}
 
@@ -125,6 +126,7 @@ class Stamps {
 
   async of(view: string): Promise<string> {
     const { text, tables } = await this.inputs(view);
+    // text: the views' syntax trees and the macro bodies they call; tables: the columns read of each table.
     const h = createHash('sha256').update(this.version!).update(`\n${text}`);
     for (const [table, cols] of tables) h.update(`\n${key(table, cols)}=${await this.checksum(table, cols)}`);
     return h.digest('hex');
@@ -137,7 +139,12 @@ class Stamps {
     // Every view named in the text, whatever its name, and the bodies of the macros it calls.
     const chain = new Set([view]);
     for (const v of chain) for (const w of defs.keys()) if (!chain.has(w) && namesWord(defs.get(v) ?? '', w)) chain.add(w);
-    const text = withMacroBodies([...chain].sort().map((v) => defs.get(v) ?? '').join('\n'), this.macros!);
+    const views = [...chain].sort().map((v) => defs.get(v) ?? '').join('\n');
+    const text = withMacroBodies(views, this.macros!);
+    const trees: string[] = [];
+    for (const v of [...chain].sort()) trees.push(await this.parsed(v));
+    // The stamp's text: the trees, then the bodies of the macros the views call.
+    const stamped = `${trees.join('\n')}${text.slice(views.length)}`;
     const own = (await rowsOf<{ n: string }>(this.c, `SELECT column_name AS n FROM duckdb_columns()
       WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $1`, [view])).map((r) => r.n);
     const tables: Array<[string, string[]]> = [];
@@ -147,7 +154,24 @@ class Stamps {
       // A view that reads rowid (the order rows came in: v_ocds_process) depends on it too.
       tables.push([table, namesWord(text, 'rowid') ? [...cols, 'rowid'] : cols]);
     }
-    return { text, tables };
+    return { text: stamped, tables };
+  }
+
+  /**
+   * A view's definition as DuckDB parses it (its syntax tree, without positions in the text), for the stamp:
+   * the text DuckDB gives back for a view is the one written in the process that created it, and its own
+   * rendering after the workspace is opened again, which would make every view a migration creates look
+   * changed once. Falls back to the text if it does not parse on its own.
+   */
+  private async parsed(view: string): Promise<string> {
+    const cached = this.trees.get(view);
+    if (cached !== undefined) return cached;
+    const sql = this.defs!.get(view) ?? '';
+    const body = sql.replace(/^\s*CREATE\s+(?:OR\s+REPLACE\s+)?VIEW\s+\S+\s+AS\s+/i, '').replace(/;\s*$/, '');
+    const tree = (await rowsOf<{ j: string }>(this.c, `SELECT json_serialize_sql($1::VARCHAR) AS j`, [body]))[0]!.j;
+    const out = /"error"\s*:\s*true/.test(tree) ? sql : tree.replace(/"query_location":\d+,?/g, '');
+    this.trees.set(view, out);
+    return out;
   }
 
   private async load(): Promise<void> {

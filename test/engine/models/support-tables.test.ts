@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { planSharedViews } from '../../../electron/engine/models/shared-views.ts';
-import { clearSupportTables, dropSharedViews, provideSharedViews } from '../../../electron/engine/models/support-tables.ts';
+import { loadLibrary } from '../../../electron/engine/models/library.ts';
+import { clearSupportTables, dropSharedViews, provideSharedViews, type ProvidedView } from '../../../electron/engine/models/support-tables.ts';
 import { Workspace } from '../../../electron/engine/workspace/workspace.ts';
 import { tempDir } from '../../helpers/temp.ts';
 
@@ -97,5 +98,30 @@ describe('model support tables: a shared view kept until its data changes', () =
     const left = (await c.runAndReadAll(`SELECT count(*) AS n FROM duckdb_tables() WHERE schema_name = 'support' AND table_name <> 'registry'`)).getRowObjectsJson();
     assert.deepEqual(left, [{ n: '0' }]);
     assert.deepEqual((await provide()).reused, [false]);
+  });
+});
+
+describe('model support tables of a workspace opened again', () => {
+  test('are read as kept: views are compared as DuckDB parses them, not as the text written when they were made', async () => {
+    const dir = tempDir();
+    // Every view the library's models read (and those they are built on), over the tables of a new workspace.
+    const readers = loadLibrary().map((m) => m.sql);
+    const provideAll = async (ws: Workspace) => {
+      const c = ws.conn.raw;
+      const out = await provideSharedViews(c, await planSharedViews(c, readers));
+      await dropSharedViews(c, out.map((v) => v.view));
+      return out;
+    };
+    // The process that creates the workspace (and its views) computes them...
+    const ws = await Workspace.init(dir);
+    let first: ProvidedView[];
+    try { first = await provideAll(ws); } finally { await ws.close(); }
+    assert.ok(first.length >= 10 && first.every((v) => !v.reused));
+    // ... and once it is opened again, when DuckDB gives back its own rendering of each view's text, they are current.
+    const again = await Workspace.open(dir);
+    try {
+      const second = await provideAll(again);
+      assert.deepEqual(second.filter((v) => !v.reused).map((v) => v.view), []);
+    } finally { await again.close(); }
   });
 });
