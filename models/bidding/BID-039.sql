@@ -40,10 +40,14 @@ WITH panel AS (
   FROM eval_committee ec JOIN tender t ON t.tender_id = ec.tender_id
   WHERE ec.member_role = 'expert' AND t.bid_deadline >= $as_of - to_months($window_months)
 ),
+-- Each supplier's active awards per lot first, so that an expert's panels count each lot once by a plain count.
+won AS (
+  SELECT tender_id, lot_id, supplier_org_id, max(CAST(notice_date AS DATE)) AS last_award, sum(award_value_cny) AS value_cny
+  FROM award WHERE status = 'active' GROUP BY tender_id, lot_id, supplier_org_id
+),
 obs AS (
-  SELECT p.expert_id, a.supplier_org_id, count(DISTINCT p.tender_id || '/' || p.lot_id) AS k, max(CAST(a.notice_date AS DATE)) AS last_award,
-    sum(a.award_value_cny) AS value_cny
-  FROM panel p JOIN award a ON a.tender_id = p.tender_id AND a.lot_id = p.lot_id AND a.status = 'active'
+  SELECT p.expert_id, w.supplier_org_id, count(*) AS k, max(w.last_award) AS last_award, sum(w.value_cny) AS value_cny
+  FROM panel p JOIN won w ON w.tender_id = p.tender_id AND w.lot_id = p.lot_id
   GROUP BY 1, 2
 ),
 -- Chance is worked out only for the pairs that won often enough to matter (all pairs would be millions).

@@ -46,17 +46,11 @@ agency_links AS (
 ),
 staff_personnel AS (SELECT bid_id, person_id, role FROM bid_personnel WHERE person_id IN (SELECT person_id FROM staff)),
 -- File authors and editors are matched to the staff trimmed and in lower case (the fields often carry stray
--- spaces, full-width too). The names as written are few (some 100,000 in a province): each is normalised
--- once, and the files are then found by the names as written.
-doc_authors AS (
-  SELECT name, lower(trim(name)) AS name_norm
-  FROM (SELECT author AS name FROM bid_document UNION SELECT last_modified_by FROM bid_document)
-  WHERE lower(trim(name)) IN (SELECT name_norm FROM staff_names)
-),
+-- spaces), as v_bid_doc keeps them (a support table).
 doc_names AS (
-  SELECT d.bid_id, a.name_norm FROM bid_document d JOIN doc_authors a ON a.name = d.author
+  SELECT bid_id, author_norm AS name_norm FROM v_bid_doc WHERE author_norm IN (SELECT name_norm FROM staff_names)
   UNION ALL
-  SELECT d.bid_id, a.name_norm FROM bid_document d JOIN doc_authors a ON a.name = d.last_modified_by
+  SELECT bid_id, modifier_norm FROM v_bid_doc WHERE modifier_norm IN (SELECT name_norm FROM staff_names)
 ),
 -- the bids any of them touches: one pass over the bids
 tied_bids AS (

@@ -254,7 +254,7 @@ describe('Workspace.open', () => {
 });
 
 describe('Workspace.tables', () => {
-  test('lists the 50 catalog tables with their columns, the 7 derived views, the warning list and the OCDS views', async () => {
+  test('lists the 50 catalog tables with their columns, the derived views, the warning list and the OCDS views', async () => {
     const dir = tempDir();
     const declared = declaredColumns();
     await withWorkspace(dir, async (ws) => {
