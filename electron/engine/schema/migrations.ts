@@ -34,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 18, name: 'model support tables; staff of each bid', file: '018_support_tables.sql' },
   { version: 19, name: 'OCDS tenderer count read without a failing cast', file: '019_ocds_tenderer_count.sql' },
   { version: 20, name: 'pre-aggregations for the slowest models', file: '020_model_preaggregations.sql' },
+  { version: 21, name: 'OCDS bid amounts read without a failing cast', file: '021_ocds_bid_amount.sql' },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -21,4 +21,9 @@ export const secondLowestFixture = ocdsReleases([
   // Not in the sample: two active awards (lots), and a winner that did not bid lowest (not price only).
   process('two lots', 0.001, { awards: [{ status: 'active', suppliers: [{ id: 'W-two lots' }] }, { status: 'active', suppliers: [{ id: 'X' }] }] }),
   process('not lowest', 0.001, { winnerBid: 1_100_000 }),
+  // Amounts that are not JSON numbers are as if absent (and fail nothing): not in the sample either.
+  { ocid: 'text amounts', bids: { details: [
+    { status: 'valid', value: { amount: 'n/a', currency: 'CNY' }, tenderers: [{ id: 'W-text amounts' }] },
+    { status: 'valid', value: { amount: '1000000', currency: 'CNY' }, tenderers: [{ id: 'L-text amounts' }] },
+  ] }, awards: [{ status: 'active', suppliers: [{ id: 'W-text amounts' }] }] },
 ]);

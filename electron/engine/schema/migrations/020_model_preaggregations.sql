@@ -44,8 +44,9 @@ FROM bid b JOIN bank_account ba ON ba.account_id = b.deposit_account_id
 WHERE NOT (ba.holder_type = 'org' AND ba.holder_id = b.org_id AND ba.account_kind = 'basic');
 
 -- Each lot's valid bids (status valid, price above zero) as one list, cheapest first, ties by submission
--- time: b holds each bid's price p, submission time t and bidder o. The gaps d and ratios r between
--- consecutive prices are summed up as their least, greatest and mean (BID-007 looks for constant ones).
+-- time: b holds each bid's price p, submission time t and bidder o; p is the prices alone. Between
+-- consecutive prices: the least, greatest and mean gap, and the least and greatest ratio (BID-007 looks for
+-- constant ones).
 CREATE OR REPLACE VIEW v_lot_price_list AS
 WITH l AS (
   SELECT tender_id, lot_id, count(*) AS n, list_sort(list({'p': price_cny, 't': submit_time, 'o': org_id})) AS b
