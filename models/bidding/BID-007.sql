@@ -63,17 +63,9 @@ source: 《招标投标法实施条例》第四十条第（四）项（投标文
 -- R × (1 − k·step) for an integer k, for one step of `steps`, within step_tol × R; (e) two bids with at least
 -- min_items common items, unit_share of them at identical non-zero unit prices.
 -- Each lot's valid bids come sorted, with the least, greatest and mean gap and ratio between consecutive
--- prices, from v_lot_price_list (a support table).
-WITH g AS (SELECT * FROM v_lot_price_list WHERE n >= $n_min),
--- The ceiling: the lot's, else the tender's.
-gl AS MATERIALIZED (
-  SELECT g.tender_id, g.lot_id, g.n, g.b1, g.d_min, g.d_max, g.d_avg, g.r_min, g.r_max, CAST(lt.max_price_cny AS DOUBLE) AS ceiling
-  FROM g LEFT JOIN lot lt ON lt.tender_id = g.tender_id AND lt.lot_id = g.lot_id
-),
-gc AS (
-  SELECT * FROM gl WHERE ceiling IS NOT NULL
-  UNION ALL
-  SELECT gl.* REPLACE (CAST(t.max_price_cny AS DOUBLE) AS ceiling) FROM gl JOIN tender t ON t.tender_id = gl.tender_id WHERE gl.ceiling IS NULL
+-- prices and the lot's ceiling (else the tender's), from v_lot_price_list (a support table).
+WITH gc AS (
+  SELECT tender_id, lot_id, n, b1, d_min, d_max, d_avg, r_min, r_max, ceiling FROM v_lot_price_list WHERE n >= $n_min
 ),
 -- (d): lots whose lowest bid sits on a step (a cheap test of one price), then every bid on that step.
 st AS (SELECT unnest(list_transform($steps, x -> CAST(x AS DOUBLE) / 100)) AS step),
@@ -85,17 +77,13 @@ step1 AS (
 ),
 steps AS (
   SELECT s.tender_id, s.lot_id, list(s.step * 100 ORDER BY s.step) AS steps_pct
-  FROM (SELECT c.tender_id, c.lot_id, g.p, x.ceiling, unnest(c.cand) AS step FROM step1 c JOIN gc x USING (tender_id, lot_id) JOIN g USING (tender_id, lot_id)) s
+  FROM (SELECT c.tender_id, c.lot_id, v.p, v.ceiling, unnest(c.cand) AS step FROM step1 c JOIN v_lot_price_list v USING (tender_id, lot_id)) s
   WHERE list_bool_and(list_transform(s.p, b -> b <= s.ceiling AND abs((1 - b / s.ceiling) - s.step * round((1 - b / s.ceiling) / s.step)) <= $step_tol))
   GROUP BY s.tender_id, s.lot_id
 ),
--- (e): pairs of bids sharing an item code at the same non-zero unit price, then their common items.
-same AS (
-  SELECT a.bid_id AS bid_a, b.bid_id AS bid_b, count(*) AS n_same
-  FROM bid_item a JOIN bid_item b ON a.item_code = b.item_code AND a.unit_price_cny = b.unit_price_cny AND a.bid_id < b.bid_id
-  WHERE a.unit_price_cny > 0
-  GROUP BY a.bid_id, b.bid_id HAVING count(*) >= $unit_share * $min_items
-),
+-- (e): pairs of bids sharing an item code at the same non-zero unit price (v_bid_item_same, a support
+-- table), then their common items.
+same AS (SELECT bid_a, bid_b, n_same FROM v_bid_item_same WHERE n_same >= $unit_share * $min_items),
 pairs AS (
   SELECT va.tender_id, va.lot_id, s.bid_a, s.bid_b, va.org_id AS org_a, vb.org_id AS org_b, s.n_same,
     (SELECT count(*) FROM bid_item ia JOIN bid_item ib ON ib.bid_id = s.bid_b AND ib.item_code = ia.item_code AND ib.unit_price_cny > 0

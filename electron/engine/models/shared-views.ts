@@ -4,7 +4,7 @@ import { quoteIdent } from '../db/sql.ts';
 
 /** The derived views in the order they build on each other (catalog Appendix B, then the OCDS ones). */
 const VIEW_ORDER = ['v_bid_valid', 'v_bid_person', 'v_bid_doc', 'v_bid_identity', 'v_lot_shared_device', 'v_lot_shared_account', 'v_deposit_payer',
-  'v_lot_price_list', 'v_tender_price_stats', 'v_kin', 'v_org_person', 'v_person_org_link', 'v_org_link', 'v_org_link_sym', 'v_insurance_span',
+  'v_lot_price_list', 'v_bid_item_same', 'v_tender_price_stats', 'v_kin', 'v_org_person', 'v_person_org_link', 'v_org_link', 'v_org_link_sym', 'v_insurance_span',
   'v_bid_staff_insurance', 'v_foreign_insurance', 'v_ocds_process', 'v_ocds_bid', 'v_ocds_award'];
 const rank = (v: string) => { const i = VIEW_ORDER.indexOf(v); return i < 0 ? VIEW_ORDER.length : i; };
 

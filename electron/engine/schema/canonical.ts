@@ -32,7 +32,7 @@ export const TABLE_LABELS_ZH: Readonly<Record<string, string>> = {
   v_bid_valid: '有效投标', v_tender_price_stats: '报价统计', v_org_person: '机构关联人员', v_kin: '亲属（双向）',
   v_person_org_link: '人员—机构关联', v_org_link: '机构关联', v_org_link_sym: '机构关联（双向）', v_insurance_span: '社保参保区间', v_bid_person: '投标列名人员（含标段与投标人）', v_bid_doc: '投标文件作者（含标段与投标人）', v_bid_identity: '投标人的上传设备与联系方式',
   v_lot_shared_device: '同一标段共用的上传设备特征', v_lot_shared_account: '同一标段共用的保证金账户', v_deposit_payer: '非本单位基本账户缴纳的保证金',
-  v_lot_price_list: '标段有效报价序列', v_bid_staff_insurance: '投标列名人员在本单位的参保区间', v_foreign_insurance: '关联人员在他单位参保的月份',
+  v_lot_price_list: '标段有效报价序列', v_bid_item_same: '分项单价相同的投标对', v_bid_staff_insurance: '投标列名人员在本单位的参保区间', v_foreign_insurance: '关联人员在他单位参保的月份',
   region: '行政区划', v_warning_list: '预警列表',
   v_ocds_process: 'OCDS 采购项目', v_ocds_bid: 'OCDS 投标', v_ocds_award: 'OCDS 中标',
 };

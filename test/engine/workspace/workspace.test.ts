@@ -26,7 +26,7 @@ const DERIVED_VIEWS = [
   // kept as support tables (migration 18).
   'v_bid_person', 'v_bid_doc', 'v_bid_identity',
   // Pre-aggregations for the slowest models (migration 20).
-  'v_lot_shared_device', 'v_lot_shared_account', 'v_deposit_payer', 'v_lot_price_list', 'v_bid_staff_insurance', 'v_foreign_insurance',
+  'v_lot_shared_device', 'v_lot_shared_account', 'v_deposit_payer', 'v_lot_price_list', 'v_bid_item_same', 'v_bid_staff_insurance', 'v_foreign_insurance',
 ];
 
 /** Asserts that fn rejects with a ClearsightError of this code; returns it for further checks. */

@@ -46,7 +46,7 @@ WHERE NOT (ba.holder_type = 'org' AND ba.holder_id = b.org_id AND ba.account_kin
 -- Each lot's valid bids (status valid, price above zero) as one list, cheapest first, ties by submission
 -- time: b holds each bid's price p, submission time t and bidder o; p is the prices alone. Between
 -- consecutive prices: the least, greatest and mean gap, and the least and greatest ratio (BID-007 looks for
--- constant ones).
+-- constant ones). ceiling: the lot's ceiling price, else the tender's.
 CREATE OR REPLACE VIEW v_lot_price_list AS
 WITH l AS (
   SELECT tender_id, lot_id, count(*) AS n, list_sort(list({'p': price_cny, 't': submit_time, 'o': org_id})) AS b
@@ -58,9 +58,17 @@ x AS (
 y AS (
   SELECT x.*, list_transform(range(1, x.n), i -> x.p[i + 1] - x.p[i]) AS d, list_transform(range(1, x.n), i -> x.p[i + 1] / x.p[i]) AS r FROM x
 )
-SELECT tender_id, lot_id, n, b, p, p[1] AS b1, list_min(d) AS d_min, list_max(d) AS d_max, list_avg(d) AS d_avg,
-  list_min(r) AS r_min, list_max(r) AS r_max
-FROM y;
+SELECT y.tender_id, y.lot_id, y.n, y.b, y.p, y.p[1] AS b1, list_min(y.d) AS d_min, list_max(y.d) AS d_max, list_avg(y.d) AS d_avg,
+  list_min(y.r) AS r_min, list_max(y.r) AS r_max, CAST(COALESCE(lt.max_price_cny, t.max_price_cny) AS DOUBLE) AS ceiling
+FROM y LEFT JOIN lot lt ON lt.tender_id = y.tender_id AND lt.lot_id = y.lot_id LEFT JOIN tender t ON t.tender_id = y.tender_id;
+
+-- Pairs of bids that quote the same non-zero unit price for the same item code, with how many such items
+-- (BID-007 (e) keeps the pairs of one lot with enough of them).
+CREATE OR REPLACE VIEW v_bid_item_same AS
+SELECT a.bid_id AS bid_a, b.bid_id AS bid_b, count(*) AS n_same
+FROM bid_item a JOIN bid_item b ON a.item_code = b.item_code AND a.unit_price_cny = b.unit_price_cny AND a.bid_id < b.bid_id
+WHERE a.unit_price_cny > 0
+GROUP BY a.bid_id, b.bid_id;
 
 -- The staff each bid names (v_bid_person), with the month of the bid's deadline and their insurance by the
 -- bidder as one span (v_insurance_span: first and last month paid, months paid), if any (BID-043).
