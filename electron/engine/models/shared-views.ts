@@ -2,12 +2,6 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { rowsOf } from '../db/rows.ts';
 import { quoteIdent } from '../db/sql.ts';
 
-/** The derived views in the order they build on each other (catalog Appendix B, then the OCDS ones). */
-const VIEW_ORDER = ['v_bid_valid', 'v_bid_person', 'v_bid_doc', 'v_bid_identity', 'v_lot_shared_device', 'v_lot_shared_account', 'v_deposit_payer',
-  'v_lot_price_list', 'v_bid_item_same', 'v_tender_price_stats', 'v_kin', 'v_org_person', 'v_person_org_link', 'v_org_link', 'v_org_link_sym', 'v_insurance_span',
-  'v_bid_staff_insurance', 'v_foreign_insurance', 'v_ocds_process', 'v_ocds_bid', 'v_ocds_award'];
-const rank = (v: string) => { const i = VIEW_ORDER.indexOf(v); return i < 0 ? VIEW_ORDER.length : i; };
-
 export interface SharedView {
   view: string;
   /** The view's columns its readers can name; null when one of them may read the whole row. */
@@ -29,8 +23,14 @@ export async function planSharedViews(c: DuckDBConnection, models: string[]): Pr
   const macros = await macroBodies(c);
   const modelSql = models.map((sql) => withMacroBodies(sql, macros));
   const wanted = new Set(modelSql.flatMap((sql) => [...viewsNamed(sql)]).filter((v) => defs.has(v)));
-  for (const v of wanted) for (const w of viewsNamed(defs.get(v)!)) if (defs.has(w)) wanted.add(w);
-  const shared = [...wanted].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  for (const v of wanted) for (const w of viewsNamed(defs.get(v)!)) if (w !== v && defs.has(w)) wanted.add(w);
+  // Each after the views it is built on, so that its support table is computed from theirs.
+  const depth = new Map<string, number>();
+  const depthOf = (v: string): number => {
+    if (!depth.has(v)) depth.set(v, Math.max(-1, ...[...viewsNamed(defs.get(v)!)].filter((w) => w !== v && defs.has(w)).map(depthOf)) + 1);
+    return depth.get(v)!;
+  };
+  const shared = [...wanted].sort((a, b) => depthOf(a) - depthOf(b) || a.localeCompare(b));
   const out: SharedView[] = [];
   for (const view of shared) {
     const readers = [...modelSql, ...[...defs].filter(([v]) => v !== view).map(([, sql]) => sql)]

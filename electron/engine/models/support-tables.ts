@@ -139,10 +139,11 @@ class Stamps {
     // Every view named in the text, whatever its name, and the bodies of the macros it calls.
     const chain = new Set([view]);
     for (const v of chain) for (const w of defs.keys()) if (!chain.has(w) && namesWord(defs.get(v) ?? '', w)) chain.add(w);
-    const views = [...chain].sort().map((v) => defs.get(v) ?? '').join('\n');
+    const order = [...chain].sort();
+    const views = order.map((v) => defs.get(v) ?? '').join('\n');
     const text = withMacroBodies(views, this.macros!);
     const trees: string[] = [];
-    for (const v of [...chain].sort()) trees.push(await this.parsed(v));
+    for (const v of order) trees.push(await this.parsed(v));
     // The stamp's text: the trees, then the bodies of the macros the views call.
     const stamped = `${trees.join('\n')}${text.slice(views.length)}`;
     const own = (await rowsOf<{ n: string }>(this.c, `SELECT column_name AS n FROM duckdb_columns()
